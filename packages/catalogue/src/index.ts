@@ -1,0 +1,9 @@
+export { loadCatalogue } from './load.js';
+export { compileCatalogue, catalogueVersion, toLiteral } from './compile.js';
+export { formatDiagnostic, RULES, type Diagnostic } from './diagnostics.js';
+export { fieldDocs, withFieldDocs } from './docs.js';
+export { fixFile } from './fix.js';
+export { normalizeReference } from './lint.js';
+export { parseSourceFile, readSourceFile, type SourceFile } from './source.js';
+export { codeEntrySchema, protocolSchema, translatableFields, type JsonSchema } from './schema.js';
+export type * from './model.js';

@@ -1,0 +1,276 @@
+// The catalogue's JSON Schemas. They are the one place each field is documented: validation,
+// canonical key order, the list of translatable fields and catalogue/README.md all come from here.
+// `x-translatable` marks free text that locales translate; `x-example` feeds the generated docs.
+
+export type JsonSchema = {
+  type?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: readonly string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  enum?: readonly (string | number)[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  uniqueItems?: boolean;
+  'x-translatable'?: boolean;
+  'x-example'?: string;
+};
+
+export const RETRY_POLICIES = ['not-needed', 'continue', 'later', 'after-change', 'never'] as const;
+export const ACTORS = ['nobody', 'client', 'sender', 'sender-admin', 'receiver-admin', 'recipient'] as const;
+export const STATUSES = ['registered', 'unused', 'obsoleted', 'temporary', 'deprecated'] as const;
+
+/** `RFC 5321 §4.2.3`, or `RFC 1985` when there is no section to cite. */
+export const REFERENCE_PATTERN = '^RFC [1-9][0-9]*( §[0-9A-Z]+(\\.[0-9]+)*)?$';
+export const ENHANCED_CODE_PATTERN = '^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}$';
+
+const text = (description: string, example?: string): JsonSchema => ({
+  type: 'string',
+  minLength: 1,
+  description,
+  'x-translatable': true,
+  ...(example ? { 'x-example': example } : {}),
+});
+
+export const referenceSchema: JsonSchema = {
+  type: 'string',
+  minLength: 1,
+  description: 'An RFC and, where there is one, its section, written `RFC 5321 §4.2.3`.',
+  'x-example': 'RFC 5321 §4.2.3',
+};
+
+export const codeEntrySchema = {
+  type: 'object',
+  description: 'One reply code: `catalogue/protocols/<protocol>/codes/<code>.yaml`.',
+  additionalProperties: false,
+  required: [
+    'code', 'replyText', 'title', 'summary', 'description', 'whenYouSeeIt', 'howToFix',
+    'whenToSend', 'class', 'category', 'retry', 'phases', 'actors', 'related', 'enhancedCodes',
+    'references', 'origin', 'status',
+  ],
+  properties: {
+    code: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 599,
+      description: 'The code as sent on the wire. It is the id and equals the file name; it never changes.',
+      'x-example': '554',
+    },
+    replyText: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'The reply text given by the RFC, verbatim (placeholders such as `<domain>` included). Never translated.',
+      'x-example': 'Transaction failed',
+    },
+    alternateReplyTexts: {
+      type: 'array',
+      description: 'Other standard wire texts for the same code, each with the RFC that defines it. Never translated.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text', 'reference'],
+        properties: {
+          text: { type: 'string', minLength: 1, description: 'The wire text, verbatim.' },
+          reference: referenceSchema,
+        },
+      },
+    },
+    formerNames: {
+      type: 'array',
+      description: 'Titles this code was known by before a rename, so old links and searches still find it.',
+      items: { type: 'string', minLength: 1 },
+    },
+    title: text('Our short name for the code, in sentence case.', 'Transaction failed'),
+    summary: text('Exactly one sentence that says what the code means. Written, never cut from the description.'),
+    description: text('What the code means and what happened on the server, in two to four sentences.'),
+    whenYouSeeIt: text(
+      'The situations and commands where the code shows up in practice. Full sentences that read well under the heading "When you see this code".',
+    ),
+    howToFix: {
+      type: 'object',
+      description: 'What to do about it, split by audience.',
+      additionalProperties: false,
+      required: ['sender', 'operator'],
+      properties: {
+        sender: text('For the sending side: the user, the client software or the sending system\'s administrator.'),
+        operator: text('For the operator of the server that sends this code.'),
+      },
+    },
+    whenToSend: text(
+      'For a server operator choosing a code: when this code is the right one to send, as opposed to its neighbours.',
+    ),
+    class: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 5,
+      description: 'The first digit: the class listed in `protocol.yaml` (for SMTP, 2 to 5).',
+      'x-example': '5',
+    },
+    category: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 9,
+      description: 'The second digit: the category listed in `protocol.yaml`.',
+      'x-example': '5',
+    },
+    retry: {
+      type: 'string',
+      enum: RETRY_POLICIES,
+      description:
+        'What the client should do next: `not-needed` (success), `continue` (send the next part of the exchange), `later` (retry the same request later), `after-change` (do not retry unchanged), `never` (no change on the sending side can help).',
+    },
+    phases: {
+      type: 'array',
+      uniqueItems: true,
+      minItems: 1,
+      description: 'The session phases (ids from `protocol.yaml`) in which the code can occur, in session order.',
+      items: { type: 'string', minLength: 1 },
+      'x-example': '[mail, rcpt, end-of-data]',
+    },
+    actors: {
+      type: 'array',
+      uniqueItems: true,
+      minItems: 1,
+      description: `Who usually has to act, most important first: ${ACTORS.map((a) => `\`${a}\``).join(', ')}.`,
+      items: { type: 'string', enum: ACTORS },
+    },
+    related: {
+      type: 'array',
+      uniqueItems: true,
+      description: 'Codes of the same protocol that people confuse with this one, or that come before or after it.',
+      items: { type: 'integer' },
+    },
+    enhancedCodes: {
+      type: 'array',
+      uniqueItems: true,
+      description:
+        'SMTP enhanced status codes (RFC 3463) usually sent with this reply, written `5.7.1`; the first digit matches the class.',
+      items: { type: 'string', pattern: ENHANCED_CODE_PATTERN },
+    },
+    references: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      description: 'Where the code is defined, first, then any other section relied on.',
+      items: referenceSchema,
+    },
+    origin: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9-]*$',
+      description: 'Who defines the code: `rfc`, `iana`, or a vendor in lower case such as `nginx`.',
+      'x-example': 'rfc',
+    },
+    status: {
+      type: 'string',
+      enum: STATUSES,
+      description: 'Registration status: `registered`, `unused`, `obsoleted`, `temporary` or `deprecated`.',
+    },
+  },
+} as const satisfies JsonSchema;
+
+export const protocolSchema = {
+  type: 'object',
+  description: 'A protocol: `catalogue/protocols/<protocol>/protocol.yaml`.',
+  additionalProperties: false,
+  required: ['id', 'name', 'title', 'summary', 'references', 'classes', 'categories', 'phases'],
+  properties: {
+    id: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9]*$',
+      description: 'The protocol id, equal to its folder name.',
+      'x-example': 'smtp',
+    },
+    name: { type: 'string', minLength: 1, description: 'The protocol\'s usual short name.', 'x-example': 'SMTP' },
+    title: text('The protocol\'s full name.', 'Simple Mail Transfer Protocol'),
+    summary: text('One sentence on what the protocol is for.'),
+    references: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      description: 'The RFCs that define its reply codes.',
+      items: referenceSchema,
+    },
+    classes: {
+      type: 'array',
+      minItems: 1,
+      description: 'The classes, one per first digit.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['digit', 'name', 'meaning', 'reference'],
+        properties: {
+          digit: { type: 'integer', minimum: 1, maximum: 5, description: 'The first digit.' },
+          name: text('The class name, e.g. "Transient negative completion".'),
+          meaning: text('What a reply of this class tells the client.'),
+          reference: referenceSchema,
+        },
+      },
+    },
+    categories: {
+      type: 'array',
+      minItems: 1,
+      description: 'The categories, one per second digit.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['digit', 'name', 'meaning', 'reference'],
+        properties: {
+          digit: { type: 'integer', minimum: 0, maximum: 9, description: 'The second digit.' },
+          name: text('The category name, e.g. "Mail system".'),
+          meaning: text('What replies of this category are about.'),
+          reference: referenceSchema,
+        },
+      },
+    },
+    phases: {
+      type: 'array',
+      minItems: 1,
+      description: 'The phases of a session, in the order they happen.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'flow', 'commands'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'The phase id that code entries use.' },
+          name: text('The phase name shown to readers.'),
+          flow: {
+            type: 'string',
+            enum: ['main', 'aside'],
+            description: '`main` for the steps of an ordinary session, `aside` for commands outside that line.',
+          },
+          commands: {
+            type: 'array',
+            uniqueItems: true,
+            description: 'The commands sent in this phase; empty when the server speaks first.',
+            items: { type: 'string', pattern: '^[A-Z]+$' },
+          },
+        },
+      },
+    },
+  },
+} as const satisfies JsonSchema;
+
+/** Dotted paths of the translatable text fields of a schema (`howToFix.sender`, `classes[].name`). */
+export function translatableFields(schema: JsonSchema, prefix = ''): string[] {
+  const fields: string[] = [];
+  for (const [key, child] of Object.entries(schema.properties ?? {})) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (child['x-translatable']) fields.push(path);
+    if (child.properties) fields.push(...translatableFields(child, path));
+    if (child.items?.properties) fields.push(...translatableFields(child.items, `${path}[]`));
+  }
+  return fields;
+}
+
+/** The part of a schema that describes the value at a path (numbers index into lists). */
+export function schemaAt(schema: JsonSchema, path: readonly (string | number)[]): JsonSchema | undefined {
+  let current: JsonSchema | undefined = schema;
+  for (const segment of path) current = typeof segment === 'number' ? current?.items : current?.properties?.[segment];
+  return current;
+}

@@ -1,0 +1,131 @@
+// One catalogue file as parsed YAML that still knows where every value came from, so that any
+// problem can be reported at its file, line and column.
+import { readFileSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from './diagnostics.js';
+
+export type PathSegment = string | number;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceFile {
+  /** Path as shown to users: relative to the repository root, with forward slashes. */
+  path: string;
+  text: string;
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The parsed value, or undefined when the YAML could not be read. */
+  data: unknown;
+}
+
+const YAML_RULES: Record<string, string> = {
+  DUPLICATE_KEY: 'duplicate-key',
+};
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'each field may appear once per entry; delete one of the two and keep the right value',
+  BAD_INDENT: 'indent nested fields with two spaces, and list items by the same amount',
+  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
+};
+
+export function readSourceFile(absolutePath: string, displayPath: string): SourceFile {
+  return parseSourceFile(readFileSync(absolutePath, 'utf8'), displayPath);
+}
+
+export function parseSourceFile(text: string, displayPath: string): SourceFile {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // A duplicate key leaves a readable document, so its other problems can still be reported.
+  const readable = document.errors.every((error) => error.code === 'DUPLICATE_KEY');
+  const data = readable ? document.toJS({ maxAliasCount: 0 }) : undefined;
+  return { path: displayPath, text, document, lineCounter, data };
+}
+
+/** Where an unclosed quote starts: YAML reports it at the end of the file, far from the cause. */
+function unclosedQuoteStart(text: string, quote: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const value = /^\s*(?:-\s+)?(?:[\w-]+:\s+)?/.exec(line)?.[0].length ?? 0;
+    if (line[value] === quote && line.split(quote).length % 2 === 0) return offset + value;
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+export function yamlDiagnostics(file: SourceFile): Diagnostic[] {
+  return file.document.errors.map((error) => {
+    const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(firstLine)?.[1] : undefined;
+    const start = quote ? unclosedQuoteStart(file.text, quote) : undefined;
+    const { line, col } = file.lineCounter.linePos(start ?? error.pos[0]);
+    const message =
+      error.code === 'DUPLICATE_KEY'
+        ? 'a field appears twice in the same map'
+        : start !== undefined
+          ? `invalid YAML: the quoted text that starts here is never closed`
+          : `invalid YAML: ${firstLine}`;
+    return {
+      file: file.path,
+      line,
+      column: col,
+      rule: YAML_RULES[error.code] ?? 'yaml-syntax',
+      message,
+      hint: YAML_HINTS[error.code] ?? (quote ? `add the closing ${quote} at the end of the text` : 'check quoting and indentation on this line and the one before it'),
+    };
+  });
+}
+
+export function positionAt(file: SourceFile, offset: number): Position {
+  const { line, col } = file.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** The node at a path, or its nearest existing ancestor. */
+export function nodeAt(file: SourceFile, path: readonly PathSegment[]): Node | undefined {
+  let node: unknown = file.document.contents;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair || !pair.value) return node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment];
+    } else {
+      break;
+    }
+  }
+  return node as Node | undefined;
+}
+
+/** Where the value at a path starts (line 1, column 1 for an empty file). */
+export function positionOf(file: SourceFile, path: readonly PathSegment[]): Position {
+  const node = nodeAt(file, path);
+  return positionAt(file, node?.range?.[0] ?? 0);
+}
+
+/** Where the key of the field at a path starts; falls back to the value's position. */
+export function keyPositionOf(file: SourceFile, path: readonly PathSegment[]): Position {
+  const parent = nodeAt(file, path.slice(0, -1));
+  const key = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+    if (pair && isScalar(pair.key) && pair.key.range) return positionAt(file, pair.key.range[0]);
+  }
+  return positionOf(file, path);
+}
+
+/**
+ * Where a piece of a string value starts. Exact for text written on one line; for text folded
+ * over several lines, the first place the piece occurs in the value's source, else the value start.
+ */
+export function positionInString(file: SourceFile, path: readonly PathSegment[], piece: string): Position {
+  const node = nodeAt(file, path);
+  const range = node?.range;
+  if (!range) return positionOf(file, path);
+  const source = file.text.slice(range[0], range[1]);
+  const offset = source.indexOf(piece);
+  return positionAt(file, range[0] + (offset >= 0 ? offset : 0));
+}

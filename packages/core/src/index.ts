@@ -1,0 +1,82 @@
+// @protocodes/core: every protocol behind one typed API. Import `@protocodes/core/smtp` instead to
+// load SMTP alone.
+import { UnknownCodeError, UnknownProtocolError } from './errors.js';
+import { catalogueVersion, protocolIds } from './generated/version.js';
+import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, suggestCodesIn } from './lookup.js';
+import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from './model.js';
+import { smtp, type SmtpData } from './smtp.js';
+
+export * from './errors.js';
+export type * from './model.js';
+export { parseCodeInput } from './lookup.js';
+export { catalogueVersion };
+
+interface Protocols {
+  readonly smtp: SmtpData;
+}
+// Every compiled protocol must be registered here, and nothing else.
+const protocols: Protocols = { smtp } satisfies Record<(typeof protocolIds)[number], ProtocolData>;
+
+export type ProtocolId = keyof Protocols;
+/** The codes of a protocol as a literal union: `ReplyCode<'smtp'>` is `211 | 214 | … | 556`. */
+export type ReplyCode<P extends ProtocolId> = keyof Protocols[P]['codes'];
+export type CodeEntryOf<P extends ProtocolId, C extends ReplyCode<P>> = Protocols[P]['codes'][C];
+
+export const protocolList: readonly ProtocolId[] = Object.keys(protocols) as ProtocolId[];
+
+export function isProtocolId(value: unknown): value is ProtocolId {
+  return typeof value === 'string' && Object.hasOwn(protocols, value);
+}
+
+function dataFor(protocol: string): ProtocolData {
+  if (!isProtocolId(protocol)) throw new UnknownProtocolError(protocol, protocolList);
+  return protocols[protocol];
+}
+
+/** The protocol's definition: name, references, classes, categories and session phases. */
+export function getProtocol<P extends ProtocolId>(protocol: P): Protocols[P]['protocol'] {
+  return dataFor(protocol).protocol as Protocols[P]['protocol'];
+}
+
+/**
+ * One code, precisely typed: `getCode('smtp', 554).class` is `5`, and `getCode('smtp', 999)`
+ * does not compile. At run time an unknown code throws UnknownCodeError (with suggestions);
+ * use findCode for untrusted input.
+ */
+export function getCode<P extends ProtocolId, C extends ReplyCode<P>>(protocol: P, code: C): CodeEntryOf<P, C> {
+  const data = dataFor(protocol);
+  const entry = findCodeIn(data, code);
+  if (!entry || typeof code !== 'number') {
+    throw new UnknownCodeError(protocol, String(code), suggestCodesIn(data, String(code)));
+  }
+  return entry as CodeEntryOf<P, C>;
+}
+
+/** The entry for untrusted input (`"554"` or `554`), or undefined. Throws only for an unknown protocol. */
+export function findCode(protocol: string, code: unknown): CodeEntry | undefined {
+  return findCodeIn(dataFor(protocol), code);
+}
+
+export function isReplyCode<P extends ProtocolId>(protocol: P, value: unknown): value is ReplyCode<P> {
+  return hasCodeIn(dataFor(protocol), value);
+}
+
+/** The protocol's codes in ascending order, optionally filtered by class, category, phase, retry or actor. */
+export function listCodes(protocol: ProtocolId, filter?: CodeFilter): CodeEntry[] {
+  return listCodesIn(dataFor(protocol), filter);
+}
+
+/** Existing codes near a mistyped one, closest first. */
+export function suggestCodes(protocol: ProtocolId, input: string | number, count?: number): number[] {
+  return suggestCodesIn(dataFor(protocol), input, count);
+}
+
+/** The class (first digit) a code belongs to, as defined by its protocol. */
+export function classOf(protocol: ProtocolId, code: number): DigitDefinition | undefined {
+  return classDefinitionIn(dataFor(protocol), code);
+}
+
+/** The category (second digit) a code belongs to, as defined by its protocol. */
+export function categoryOf(protocol: ProtocolId, code: number): DigitDefinition | undefined {
+  return categoryDefinitionIn(dataFor(protocol), code);
+}
