@@ -7,9 +7,8 @@ import { parseArgs } from 'node:util';
 import { compileCatalogue } from './compile.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { withFieldDocs } from './docs.js';
-import { fixFile } from './fix.js';
+import { fixFile, stampTranslations } from './fix.js';
 import { loadCatalogue } from './load.js';
-import { codeEntrySchema, protocolSchema } from './schema.js';
 
 const USAGE = `usage: protocodes-catalogue <command> [options]
 
@@ -53,36 +52,46 @@ function check(root: string, fix: boolean): number {
   let catalogue = loadCatalogue(root);
   if (fix) {
     let fixed = 0;
-    for (const file of catalogue.files) {
-      const schema = file.path.endsWith('/protocol.yaml') ? protocolSchema : codeEntrySchema;
-      if (fixFile(resolve(file.path), file, schema)) fixed++;
+    for (const { file, schema } of catalogue.files) {
+      if (fixFile(file, schema)) fixed++;
     }
+    if (fixed > 0) catalogue = loadCatalogue(root);
+    const stamped = stampTranslations(catalogue);
+    if (stamped.length > 0) catalogue = loadCatalogue(root);
+    fixed += stamped.length;
     if (fixed > 0) process.stderr.write(`fixed ${fixed} file${fixed === 1 ? '' : 's'}\n`);
-    catalogue = loadCatalogue(root);
   }
   const diagnostics = [...catalogue.diagnostics, ...docsDiagnostic(root, fix)];
   for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
   const ms = Math.round(performance.now() - started);
-  const codes = catalogue.protocols.map((p) => `${p.codes.length} ${p.id} codes`).join(', ');
-  if (diagnostics.length > 0) {
-    const files = new Set(diagnostics.map((d) => d.file)).size;
-    const fixable = diagnostics.filter((d) => d.fixable).length;
+  const contents = catalogue.protocols.map((p) => `${p.codes.length} ${p.id} codes, ${p.pairs.length} ${p.id} pair notes`).join(', ');
+  for (const locale of catalogue.locales) {
+    if (locale.status.length === 0) continue;
+    const parts = locale.status.map((s) => `${s.scope} ${s.fresh}/${s.total}${s.stale.length ? ` (${s.stale.length} stale)` : ''}`);
+    process.stderr.write(`${locale.id}: ${parts.join(', ')}\n`);
+  }
+  const errors = diagnostics.filter((d) => d.level !== 'warning');
+  const warnings = diagnostics.length - errors.length;
+  if (errors.length > 0) {
+    const files = new Set(errors.map((d) => d.file)).size;
+    const fixable = errors.filter((d) => d.fixable).length;
     process.stderr.write(
-      `\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}` +
-        `${fixable ? ` (${fixable} fixable with --fix)` : ''}\n`,
+      `\n${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}` +
+        `${fixable ? ` (${fixable} fixable with --fix)` : ''}${warnings ? `, and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
     );
     return 1;
   }
-  process.stderr.write(`catalogue ok: ${catalogue.files.length} files, ${codes} (${ms} ms)\n`);
+  process.stderr.write(`catalogue ok: ${catalogue.files.length} files, ${contents}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} (${ms} ms)\n`);
   return 0;
 }
 
 function compile(root: string, out: string | undefined): number {
   if (!out) fail('compile needs --out <dir>\n\n' + USAGE);
   const catalogue = loadCatalogue(root);
-  if (catalogue.diagnostics.length > 0) {
-    for (const d of catalogue.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`\nnot compiled: fix the ${catalogue.diagnostics.length} problem(s) above first (pnpm catalogue:check)\n`);
+  const errors = catalogue.diagnostics.filter((d) => d.level !== 'warning');
+  if (errors.length > 0) {
+    for (const d of errors) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    process.stderr.write(`\nnot compiled: fix the ${errors.length} problem(s) above first (pnpm catalogue:check)\n`);
     return 1;
   }
   const result = compileCatalogue(catalogue, resolve(out));
@@ -120,8 +129,12 @@ function main(argv: string[]): number {
       return check(root, values.fix);
     case 'compile':
       return compile(root, values.out);
-    case 'docs':
-      return docsDiagnostic(root, true).length === 0 ? (process.stderr.write('catalogue/README.md is up to date\n'), 0) : 1;
+    case 'docs': {
+      const problems = docsDiagnostic(root, true);
+      for (const d of problems) process.stdout.write(`${formatDiagnostic(d)}\n`);
+      if (problems.length === 0) process.stderr.write('catalogue/README.md: field reference regenerated from the schema\n');
+      return problems.length === 0 ? 0 : 1;
+    }
     case undefined:
       fail(`missing command\n\n${USAGE}`);
     default:

@@ -2,8 +2,9 @@
 // that core's types (code unions, literal fields) are derived from the catalogue itself.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Catalogue, ProtocolCatalogue } from './model.js';
+import { dirname, join, sep } from 'node:path';
+import type { Catalogue, LocaleCatalogue, ProtocolCatalogue } from './model.js';
+import { codeSourceTexts, isFresh, pairId, pairSourceTexts, protocolSourceTexts } from './translations.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const CANONICAL_NUMBER = /^(0|[1-9][0-9]*)$/;
@@ -43,17 +44,49 @@ function protocolModule(entry: ProtocolCatalogue): string {
       .sort((a, b) => a.value.code - b.value.code)
       .map(({ value }) => [String(value.code), { protocol: id, ...value }]),
   );
+  const pairs = Object.fromEntries(
+    [...entry.pairs]
+      .sort((a, b) => a.value.codes[0] - b.value.codes[0] || a.value.codes[1] - b.value.codes[1])
+      .map(({ value }) => [pairId(value.codes), value]),
+  );
   return (
     HEADER(`catalogue/protocols/${id}`) +
     `\nexport const ${id}Protocol = ${toLiteral(protocol)} as const;\n` +
-    `\nexport const ${id}Codes = ${toLiteral(codes)} as const;\n`
+    `\nexport const ${id}Codes = ${toLiteral(codes)} as const;\n` +
+    `\n/** Hand-written notes for commonly confused pairs, keyed \`<a>-<b>\` with a < b. */\n` +
+    `export const ${id}Pairs = ${toLiteral(pairs)} as const;\n`
+  );
+}
+
+/** Only translations made from the current English are compiled; the rest fall back to English. */
+function localeModule(locale: LocaleCatalogue, protocol: ProtocolCatalogue): string {
+  const file = locale.protocols.find((p) => p.id === protocol.id)?.translations.value ?? {};
+  const strip = <T extends { source: string }>({ source: _source, ...texts }: T) => texts;
+  const protocolTexts = isFresh(file.protocol, protocolSourceTexts(protocol.protocol.value)) ? strip(file.protocol!) : undefined;
+  const codes = Object.fromEntries(
+    protocol.codes
+      .filter(({ value }) => isFresh(file.codes?.[value.code], codeSourceTexts(value)))
+      .sort((a, b) => a.value.code - b.value.code)
+      .map(({ value }) => [String(value.code), strip(file.codes![value.code]!)]),
+  );
+  const pairs = Object.fromEntries(
+    protocol.pairs
+      .filter(({ value }) => isFresh(file.pairs?.[pairId(value.codes)], pairSourceTexts(value)))
+      .map(({ value }) => [pairId(value.codes), strip(file.pairs![pairId(value.codes)]!)]),
+  );
+  return (
+    HEADER(`catalogue/locales/${locale.id}/${protocol.id}.yaml`) +
+    `\nexport const locale = ${JSON.stringify(locale.id)};\n` +
+    `\nexport const protocolTexts = ${protocolTexts ? `${toLiteral(protocolTexts)} as const` : 'undefined'};\n` +
+    `\nexport const codeTexts = ${toLiteral(codes)} as const;\n` +
+    `\nexport const pairTexts = ${toLiteral(pairs)} as const;\n`
   );
 }
 
 /** A short hash of every catalogue file, for cache keys and ETags downstream. */
 export function catalogueVersion(catalogue: Catalogue): string {
   const hash = createHash('sha256');
-  for (const file of [...catalogue.files].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const { file } of [...catalogue.files].sort((a, b) => a.file.path.localeCompare(b.file.path))) {
     hash.update(file.path).update('\0').update(file.text).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -68,6 +101,12 @@ export interface CompileResult {
 export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileResult {
   const modules = new Map<string, string>();
   for (const protocol of catalogue.protocols) modules.set(`${protocol.id}.ts`, protocolModule(protocol));
+  for (const locale of catalogue.locales) {
+    if (locale.id === 'en') continue;
+    for (const protocol of catalogue.protocols) modules.set(`locales/${locale.id}/${protocol.id}.ts`, localeModule(locale, protocol));
+  }
+  const localeInfo = Object.fromEntries(catalogue.locales.flatMap((l) => (l.messages ? [[l.id, l.messages.value.locale]] : [])));
+  modules.set('locales.ts', `${HEADER('catalogue/locales/*/messages.yaml')}\nexport const locales = ${toLiteral(localeInfo)} as const;\n`);
   modules.set(
     'version.ts',
     `${HEADER('catalogue/')}\nexport const catalogueVersion = ${JSON.stringify(catalogueVersion(catalogue))};\n` +
@@ -78,6 +117,7 @@ export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileR
   const result: CompileResult = { written: [], unchanged: [] };
   for (const [name, text] of modules) {
     const path = join(outDir, name);
+    mkdirSync(dirname(path), { recursive: true });
     if (existsSync(path) && readFileSync(path, 'utf8') === text) {
       result.unchanged.push(path);
     } else {
@@ -85,8 +125,9 @@ export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileR
       result.written.push(path);
     }
   }
-  for (const name of readdirSync(outDir)) {
-    if (!modules.has(name)) rmSync(join(outDir, name));
+  for (const name of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+    const normalized = name.split(sep).join('/');
+    if (normalized.endsWith('.ts') && !modules.has(normalized)) rmSync(join(outDir, name));
   }
   return result;
 }

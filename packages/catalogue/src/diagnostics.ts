@@ -10,10 +10,12 @@ export interface Diagnostic {
   hint?: string;
   /** True when `--fix` can repair it. */
   fixable?: boolean;
+  /** Warnings are reported but do not fail the check (missing or stale translations). */
+  level?: 'warning';
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`;
+  const head = `${d.file}:${d.line}:${d.column} ${d.rule}${d.level === 'warning' ? ' (warning)' : ''} ${d.message}`;
   const hint = d.hint ? `\n    hint: ${d.hint}${d.fixable ? ' (or run with --fix)' : ''}` : '';
   return head + hint;
 }
@@ -53,5 +55,14 @@ export const RULES: Record<string, string> = {
   'key-order': 'Fields not in canonical order (fixable).',
   'docs-drift': 'catalogue/README.md does not match the schema (fixable).',
   'missing-file': 'A required file is absent.',
+  'pair-codes': 'A pair note whose codes do not exist, are not in ascending order, or differ from its file name.',
+  'snippet-syntax': 'A message snippet that is not valid Handlebars, or uses more than placeholders and if/unless/each.',
+  'locale-tag': 'A locale folder whose name is not a canonical BCP 47 tag.',
+  'translation-missing': 'Entries that a locale has not translated yet (warning; English is shown instead).',
+  'translation-stale': 'A translation made from English that has changed since (warning; English is shown until it is updated).',
+  'translation-extra': 'A translation of something that does not exist in English.',
+  'translation-unstamped': 'A translation without the hash of its English source (fixable).',
+  'placeholder-mismatch': 'A translated message that does not use the same placeholders as the English one.',
+  'protocol-words': 'A translation that drops a protocol word, acronym or number the English text has (RCPT TO, SPF, 5.7.1).',
   'no-protocols': 'The catalogue has no protocol folders.',
 };

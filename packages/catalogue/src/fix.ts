@@ -1,7 +1,9 @@
 // `--fix`: mechanical repairs only (key order, reference spelling). Edits are made on the source
 // text so that comments, quoting and line breaks stay exactly as the contributor wrote them.
 import { writeFileSync } from 'node:fs';
-import { isScalar } from 'yaml';
+import { isMap, isScalar, parse } from 'yaml';
+import type { Catalogue } from './model.js';
+import { codeSourceTexts, pairId, pairSourceTexts, protocolSourceTexts, sourceHash } from './translations.js';
 import { forEachString, keyOrderProblems, normalizeReference } from './lint.js';
 import { referenceSchema, schemaAt, type JsonSchema } from './schema.js';
 import { nodeAt, parseSourceFile, type SourceFile } from './source.js';
@@ -60,16 +62,86 @@ function fixReferences(file: SourceFile, schema: JsonSchema): string | undefined
 }
 
 /** Applies every mechanical fix to one file; writes it when something changed. */
-export function fixFile(absolutePath: string, file: SourceFile, schema: JsonSchema): boolean {
+export function fixFile(file: SourceFile, schema: JsonSchema): boolean {
   if (file.data === undefined) return false;
   let current = file;
   let changed = false;
   for (let pass = 0; pass < 50; pass++) {
     const next = fixReferences(current, schema) ?? reorderOneMap(current, schema);
     if (next === undefined) break;
-    current = parseSourceFile(next, current.path);
+    current = { ...parseSourceFile(next, current.path), absolutePath: file.absolutePath };
     changed = true;
   }
-  if (changed) writeFileSync(absolutePath, current.text);
+  if (changed) writeFileSync(file.absolutePath!, current.text);
   return changed;
+}
+
+/**
+ * Records, for translations that have none yet, the hash of the English they were made from.
+ * Stale hashes are never touched: those need a person to compare the texts first.
+ */
+export function stampTranslations(catalogue: Catalogue): string[] {
+  const changed: string[] = [];
+  const english = catalogue.locales.find((l) => l.id === 'en')?.messages?.value;
+  for (const locale of catalogue.locales) {
+    if (locale.id === 'en') continue;
+    for (const { id, translations } of locale.protocols) {
+      const protocol = catalogue.protocols.find((p) => p.id === id);
+      if (!protocol) continue;
+      const sources = new Map<string, unknown>([
+        ['protocol', protocolSourceTexts(protocol.protocol.value)],
+        ...protocol.codes.map(({ value }) => [`codes.${value.code}`, codeSourceTexts(value)] as [string, unknown]),
+        ...protocol.pairs.map(({ value }) => [`pairs.${pairId(value.codes)}`, pairSourceTexts(value)] as [string, unknown]),
+      ]);
+      const inserts: { offset: number; line: string }[] = [];
+      for (const [key, source] of sources) {
+        const path = key.split('.');
+        const node = nodeAt(translations.file, path);
+        const entry = valueAt(translations.value, path) as { source?: string } | undefined;
+        if (!entry || entry.source || !isMap(node) || node.flow || !node.items[0]?.key) continue;
+        const keyStart = (node.items[0].key as { range: [number, number] }).range[0];
+        const start = lineStart(translations.file.text, keyStart);
+        inserts.push({ offset: start, line: `${' '.repeat(keyStart - start)}source: ${yamlString(sourceHash(source))}\n` });
+      }
+      if (inserts.length === 0) continue;
+      let text = translations.file.text;
+      for (const { offset, line } of inserts.sort((a, b) => b.offset - a.offset)) text = text.slice(0, offset) + line + text.slice(offset);
+      writeFileSync(translations.file.absolutePath!, text);
+      changed.push(translations.file.path);
+    }
+
+    const messages = locale.messages;
+    if (!messages || !english) continue;
+    const current = messages.value.sources ?? {};
+    const next: Record<string, string> = {};
+    for (const [group, entries] of Object.entries(messages.value.messages)) {
+      for (const [key] of Object.entries(entries)) {
+        const source = english.messages[group]?.[key];
+        if (source === undefined) continue;
+        next[`${group}.${key}`] = current[`${group}.${key}`] ?? sourceHash(source);
+      }
+    }
+    if (JSON.stringify(next) === JSON.stringify(current)) continue;
+    const text = messages.file.text;
+    const blockStart = /^sources:/m.exec(text)?.index;
+    let body = text;
+    if (blockStart !== undefined) {
+      const rest = text.slice(text.indexOf('\n', blockStart) + 1);
+      const after = rest.search(/^\S/m);
+      body = text.slice(0, blockStart) + (after < 0 ? '' : rest.slice(after));
+    }
+    const block = `sources:\n${Object.entries(next).map(([id, hash]) => `  ${id}: ${yamlString(hash)}\n`).join('')}`;
+    writeFileSync(messages.file.absolutePath!, `${body.trimEnd()}\n${block}`);
+    changed.push(messages.file.path);
+  }
+  return changed;
+}
+
+function valueAt(data: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+}
+
+/** A hash as YAML: quoted when it would otherwise read as a number (`123456789012`, `12e345678901`). */
+function yamlString(value: string): string {
+  return parse(value) === value ? value : `"${value}"`;
 }

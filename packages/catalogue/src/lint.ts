@@ -3,7 +3,8 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import type { CodeEntry, ProtocolDefinition } from './model.js';
-import { REFERENCE_PATTERN, referenceSchema, schemaAt, type JsonSchema } from './schema.js';
+import { childSchema, REFERENCE_PATTERN, referenceSchema, schemaAt, type JsonSchema } from './schema.js';
+import { lintSnippet } from './snippets.js';
 import { keyPositionOf, nodeAt, positionInString, positionOf, type PathSegment, type SourceFile } from './source.js';
 import { closestWords, doubledWords } from './words.js';
 
@@ -83,9 +84,9 @@ export function forEachString(
 ): void {
   if (typeof data === 'string') visit(path, data, schema);
   else if (Array.isArray(data) && schema.items) data.forEach((item, i) => forEachString(schema.items!, item, visit, [...path, i]));
-  else if (data && typeof data === 'object' && schema.properties) {
+  else if (data && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) {
-      const child = schema.properties[key];
+      const child = childSchema(schema, key);
       if (child) forEachString(child, value, visit, [...path, key]);
     }
   }
@@ -95,6 +96,10 @@ export function forEachString(
 export function lintStrings(file: SourceFile, schema: JsonSchema, data: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
   forEachString(schema, data, (path, text, sub) => {
+    if (sub['x-snippet']) {
+      found.push(...lintSnippet(file, path, text));
+      return;
+    }
     found.push(...lintTemplateSyntax(file, path, text));
     if (sub['x-translatable']) found.push(...lintProse(file, path, text));
     if (sub === referenceSchema) found.push(...lintReference(file, path, text));
@@ -111,16 +116,16 @@ export function keyOrderProblems(file: SourceFile, schema: JsonSchema, path: Pat
     const order = Object.keys(schema.properties);
     const ranks = node.items.map((pair) => (isScalar(pair.key) ? order.indexOf(String(pair.key.value)) : -1)).filter((r) => r >= 0);
     if (ranks.some((rank, i) => i > 0 && rank < ranks[i - 1]!)) problems.push({ path, map: node });
-    for (const pair of node.items) {
-      if (!isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      const child = schema.properties[key];
-      if (!child) continue;
-      if (child.properties) problems.push(...keyOrderProblems(file, child, [...path, key]));
-      const items = valueAtPath(file.data, [...path, key]);
-      if (child.items?.properties && Array.isArray(items)) {
-        items.forEach((_, i) => problems.push(...keyOrderProblems(file, child.items!, [...path, key, i])));
-      }
+  }
+  for (const pair of node.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const child = childSchema(schema, key);
+    if (!child) continue;
+    if (child.properties || typeof child.additionalProperties === 'object') problems.push(...keyOrderProblems(file, child, [...path, key]));
+    const items = valueAtPath(file.data, [...path, key]);
+    if (child.items?.properties && Array.isArray(items)) {
+      items.forEach((_, i) => problems.push(...keyOrderProblems(file, child.items!, [...path, key, i])));
     }
   }
   return problems;

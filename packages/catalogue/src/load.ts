@@ -4,8 +4,20 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lintCodeEntry, lintKeyOrder, lintProtocol, lintStrings } from './lint.js';
-import type { Catalogue, CodeEntry, Loaded, ProtocolCatalogue, ProtocolDefinition } from './model.js';
-import { codeEntrySchema, protocolSchema, type JsonSchema } from './schema.js';
+import type {
+  Catalogue,
+  CodeEntry,
+  LocaleCatalogue,
+  LocaleProtocolFile,
+  Loaded,
+  MessagesFile,
+  PairNote,
+  ProtocolCatalogue,
+  ProtocolDefinition,
+} from './model.js';
+import { codeEntrySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
+import { checkMessages, checkProtocolTranslations, pairId } from './translations.js';
+import { positionOf } from './source.js';
 import { readSourceFile, yamlDiagnostics, type SourceFile } from './source.js';
 import { validateAgainstSchema } from './validate.js';
 
@@ -33,12 +45,12 @@ function checkFile<T>(file: SourceFile, schema: JsonSchema): Checked<T> {
 /** `displayFrom` is the folder that printed paths are relative to (the shell's, by default). */
 export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalogue {
   const display = (absolute: string) => relative(displayFrom, absolute).split(sep).join('/');
-  const files: SourceFile[] = [];
+  const files: Catalogue['files'] = [];
   const diagnostics: Diagnostic[] = [];
   const protocols: ProtocolCatalogue[] = [];
-  const read = (absolute: string) => {
+  const read = (absolute: string, schema: JsonSchema) => {
     const file = readSourceFile(absolute, display(absolute));
-    files.push(file);
+    files.push({ file, schema });
     return file;
   };
 
@@ -56,7 +68,7 @@ export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalo
       diagnostics.push({ file: display(protocolPath), line: 1, column: 1, rule: 'missing-file', message: `protocol folder "${folder}" has no protocol.yaml`, hint: 'add protocol.yaml with the classes, categories and phases' });
       continue;
     }
-    const protocolCheck = checkFile<ProtocolDefinition>(read(protocolPath), protocolSchema);
+    const protocolCheck = checkFile<ProtocolDefinition>(read(protocolPath, protocolSchema), protocolSchema);
     diagnostics.push(...protocolCheck.diagnostics);
     const protocol = protocolCheck.loaded;
     if (protocol) diagnostics.push(...lintProtocol(protocol.file, protocol.value, folder));
@@ -64,7 +76,7 @@ export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalo
     const codesFolder = join(protocolsFolder, folder, 'codes');
     const codes: Loaded<CodeEntry>[] = [];
     for (const name of yamlFilesIn(codesFolder)) {
-      const check = checkFile<CodeEntry>(read(join(codesFolder, name)), codeEntrySchema);
+      const check = checkFile<CodeEntry>(read(join(codesFolder, name), codeEntrySchema), codeEntrySchema);
       diagnostics.push(...check.diagnostics);
       if (check.loaded) codes.push(check.loaded);
     }
@@ -72,12 +84,109 @@ export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalo
 
     const knownCodes = new Set(codes.map((c) => c.value.code));
     for (const { value, file } of codes) {
-      const fileId = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
-      diagnostics.push(...lintCodeEntry(file, value, { protocol: protocol.value, fileId, knownCodes }));
+      diagnostics.push(...lintCodeEntry(file, value, { protocol: protocol.value, fileId: baseName(file.path), knownCodes }));
     }
-    protocols.push({ id: folder, protocol, codes });
+
+    const pairsFolder = join(protocolsFolder, folder, 'pairs');
+    const pairs: Loaded<PairNote>[] = [];
+    for (const name of yamlFilesIn(pairsFolder)) {
+      const check = checkFile<PairNote>(read(join(pairsFolder, name), pairNoteSchema), pairNoteSchema);
+      diagnostics.push(...check.diagnostics);
+      if (!check.loaded) continue;
+      const problems = lintPair(check.loaded, knownCodes);
+      diagnostics.push(...problems);
+      if (problems.length === 0) pairs.push(check.loaded);
+    }
+    protocols.push({ id: folder, protocol, codes, pairs });
   }
 
+  const locales = loadLocales(join(root, 'locales'), protocols, read, display, diagnostics);
+
   diagnostics.sort(compareDiagnostics);
-  return { root, protocols, files, diagnostics };
+  return { root, protocols, locales, files, diagnostics };
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+}
+
+function lintPair({ value, file }: Loaded<PairNote>, knownCodes: ReadonlySet<number>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const [a, b] = value.codes;
+  const at = positionOf(file, ['codes']);
+  const report = (message: string, hint: string): Diagnostic => ({ file: file.path, line: at.line, column: at.column, rule: 'pair-codes', message, hint });
+  for (const code of value.codes) {
+    if (!knownCodes.has(code)) found.push(report(`code ${code} has no entry`, 'pair notes compare two existing codes'));
+  }
+  if (a >= b) found.push(report(`codes are listed as ${a}, ${b}`, `list the smaller first: [${Math.min(a, b)}, ${Math.max(a, b)}]`));
+  const expected = pairId([Math.min(a, b), Math.max(a, b)]);
+  if (baseName(file.path) !== expected) found.push(report(`the codes say ${expected} but the file is named ${baseName(file.path)}.yaml`, `rename the file to ${expected}.yaml`));
+  return found;
+}
+
+function loadLocales(
+  folder: string,
+  protocols: ProtocolCatalogue[],
+  read: (absolute: string, schema: JsonSchema) => SourceFile,
+  display: (absolute: string) => string,
+  diagnostics: Diagnostic[],
+): LocaleCatalogue[] {
+  if (!existsSync(folder)) return [];
+  const ids = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const loaded: LocaleCatalogue[] = [];
+  for (const id of ids) {
+    let canonical: string | undefined;
+    try {
+      canonical = Intl.getCanonicalLocales(id)[0];
+    } catch {
+      canonical = undefined;
+    }
+    if (canonical !== id) {
+      diagnostics.push({ file: display(join(folder, id)), line: 1, column: 1, rule: 'locale-tag', message: `"${id}" is not a canonical BCP 47 language tag`, hint: canonical ? `rename the folder to ${canonical}` : 'name the folder like vi, pt-BR or zh-Hant' });
+      continue;
+    }
+    const locale: LocaleCatalogue = { id, protocols: [], status: [] };
+    const messagesPath = join(folder, id, 'messages.yaml');
+    if (existsSync(messagesPath)) {
+      const check = checkFile<MessagesFile>(read(messagesPath, messagesSchema), messagesSchema);
+      diagnostics.push(...check.diagnostics);
+      if (check.loaded) locale.messages = check.loaded;
+    } else {
+      diagnostics.push({ file: display(messagesPath), line: 1, column: 1, rule: 'missing-file', message: `locale ${id} has no messages.yaml`, hint: 'copy locales/en/messages.yaml and translate it' });
+    }
+    for (const protocol of protocols) {
+      const path = join(folder, id, `${protocol.id}.yaml`);
+      if (id === 'en' || !existsSync(path)) continue;
+      const check = checkFile<LocaleProtocolFile>(read(path, localeProtocolSchema), localeProtocolSchema);
+      diagnostics.push(...check.diagnostics);
+      if (check.loaded) locale.protocols.push({ id: protocol.id, translations: check.loaded });
+    }
+    loaded.push(locale);
+  }
+
+  const english = loaded.find((l) => l.id === 'en');
+  if (!english?.messages) {
+    diagnostics.push({ file: display(join(folder, 'en', 'messages.yaml')), line: 1, column: 1, rule: 'missing-file', message: 'the English messages are missing', hint: 'locales/en/messages.yaml is the source every other locale translates' });
+    return loaded;
+  }
+  for (const locale of loaded) {
+    if (locale === english) continue;
+    if (locale.messages) {
+      const result = checkMessages(locale.messages.file, locale.messages.value, english.messages.value);
+      diagnostics.push(...result.diagnostics);
+      locale.status.push(result.status);
+    }
+    for (const protocol of protocols) {
+      const translations = locale.protocols.find((p) => p.id === protocol.id)?.translations;
+      if (!translations) {
+        const total = 1 + protocol.codes.length + protocol.pairs.length;
+        locale.status.push({ scope: protocol.id, total, fresh: 0, stale: [], missing: [`all of ${protocol.id}`] });
+        continue;
+      }
+      const result = checkProtocolTranslations(translations.file, translations.value, protocol);
+      diagnostics.push(...result.diagnostics);
+      locale.status.push(result.status);
+    }
+  }
+  return loaded;
 }

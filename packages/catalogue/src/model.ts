@@ -2,6 +2,7 @@
 // schema.ts (and in catalogue/README.md, generated from it).
 import type { ACTORS, RETRY_POLICIES, STATUSES } from './schema.js';
 import type { SourceFile } from './source.js';
+import type { JsonSchema } from './schema.js';
 import type { Diagnostic } from './diagnostics.js';
 
 export type RetryPolicy = (typeof RETRY_POLICIES)[number];
@@ -61,17 +62,78 @@ export interface Loaded<T> {
   file: SourceFile;
 }
 
+export interface PairNote {
+  codes: [number, number];
+  note: string;
+  references: string[];
+}
+
 export interface ProtocolCatalogue {
   id: string;
   protocol: Loaded<ProtocolDefinition>;
   codes: Loaded<CodeEntry>[];
+  pairs: Loaded<PairNote>[];
+}
+
+export interface MessagesFile {
+  locale: { name: string; englishName: string; dir: 'ltr' | 'rtl' };
+  messages: Record<string, Record<string, string>>;
+  sources?: Record<string, string>;
+}
+
+export interface CodeTranslation {
+  source: string;
+  title: string;
+  summary: string;
+  description: string;
+  whenYouSeeIt: string;
+  howToFix: { sender: string; operator: string };
+  whenToSend: string;
+}
+
+export interface ProtocolTranslation {
+  source: string;
+  title: string;
+  summary: string;
+  classes: Record<string, { name: string; meaning: string }>;
+  categories: Record<string, { name: string; meaning: string }>;
+  phases: Record<string, { name: string }>;
+}
+
+export interface PairTranslation {
+  source: string;
+  note: string;
+}
+
+export interface LocaleProtocolFile {
+  protocol?: ProtocolTranslation;
+  codes?: Record<string, CodeTranslation>;
+  pairs?: Record<string, PairTranslation>;
+}
+
+/** How complete one locale is for one scope (its messages, or one protocol's entries). */
+export interface TranslationStatus {
+  scope: string;
+  total: number;
+  /** Translated and made from the current English. */
+  fresh: number;
+  stale: string[];
+  missing: string[];
+}
+
+export interface LocaleCatalogue {
+  id: string;
+  messages?: Loaded<MessagesFile>;
+  protocols: { id: string; translations: Loaded<LocaleProtocolFile> }[];
+  status: TranslationStatus[];
 }
 
 export interface Catalogue {
   /** Absolute path of the `catalogue/` folder. */
   root: string;
   protocols: ProtocolCatalogue[];
-  /** Every file read, including those that failed to load. */
-  files: SourceFile[];
+  locales: LocaleCatalogue[];
+  /** Every file read, including those that failed to load, with the schema it is checked against. */
+  files: { file: SourceFile; schema: JsonSchema }[];
   diagnostics: Diagnostic[];
 }

@@ -7,7 +7,7 @@ export type JsonSchema = {
   description?: string;
   properties?: Record<string, JsonSchema>;
   required?: readonly string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
   enum?: readonly (string | number)[];
   pattern?: string;
@@ -16,8 +16,11 @@ export type JsonSchema = {
   minLength?: number;
   maxLength?: number;
   minItems?: number;
+  maxItems?: number;
   uniqueItems?: boolean;
   'x-translatable'?: boolean;
+  /** A Handlebars snippet (messages.yaml): checked as a template, not as plain text. */
+  'x-snippet'?: boolean;
   'x-example'?: string;
 };
 
@@ -256,6 +259,148 @@ export const protocolSchema = {
   },
 } as const satisfies JsonSchema;
 
+export const pairNoteSchema = {
+  type: 'object',
+  description:
+    'A hand-written note for two codes people confuse: `catalogue/protocols/<protocol>/pairs/<a>-<b>.yaml`, with a < b.',
+  additionalProperties: false,
+  required: ['codes', 'note', 'references'],
+  properties: {
+    codes: {
+      type: 'array',
+      minItems: 2,
+      maxItems: 2,
+      uniqueItems: true,
+      description: 'The two codes, smaller first; the file name is `<a>-<b>.yaml`.',
+      items: { type: 'integer' },
+      'x-example': '[450, 550]',
+    },
+    note: text(
+      'Two to four sentences on what really tells the two apart: what happened, when, whether to retry, who acts, and which one an operator should send.',
+    ),
+    references: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      description: 'The RFC sections the note relies on.',
+      items: referenceSchema,
+    },
+  },
+} as const satisfies JsonSchema;
+
+const hash: JsonSchema = {
+  type: 'string',
+  pattern: '^[0-9a-f]{12}$',
+  description:
+    'Hash of the English text this translation was made from. `pnpm catalogue:check --fix` fills it in when it is missing; when the English changes, the translation is reported as stale.',
+  'x-example': '3f9a0c1b2d4e',
+};
+
+const translated = (description: string): JsonSchema => ({ type: 'string', minLength: 1, description, 'x-translatable': true });
+const digitTexts: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'meaning'],
+  properties: { name: translated('The translated name.'), meaning: translated('The translated meaning.') },
+};
+
+export const codeTranslationSchema = {
+  type: 'object',
+  description: 'The translation of one code entry.',
+  additionalProperties: false,
+  required: ['title', 'summary', 'description', 'whenYouSeeIt', 'howToFix', 'whenToSend'],
+  properties: {
+    source: hash,
+    title: translated('Translation of `title`.'),
+    summary: translated('Translation of `summary`: one sentence.'),
+    description: translated('Translation of `description`.'),
+    whenYouSeeIt: translated('Translation of `whenYouSeeIt`.'),
+    howToFix: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['sender', 'operator'],
+      properties: { sender: translated('Translation of `howToFix.sender`.'), operator: translated('Translation of `howToFix.operator`.') },
+    },
+    whenToSend: translated('Translation of `whenToSend`.'),
+  },
+} as const satisfies JsonSchema;
+
+export const protocolTranslationSchema = {
+  type: 'object',
+  description: 'The translation of `protocol.yaml`\'s texts.',
+  additionalProperties: false,
+  required: ['title', 'summary', 'classes', 'categories', 'phases'],
+  properties: {
+    source: hash,
+    title: translated('Translation of `title`.'),
+    summary: translated('Translation of `summary`.'),
+    classes: { type: 'object', description: 'Keyed by digit.', additionalProperties: digitTexts },
+    categories: { type: 'object', description: 'Keyed by digit.', additionalProperties: digitTexts },
+    phases: {
+      type: 'object',
+      description: 'Keyed by phase id.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: { name: translated('The translated phase name.') },
+      },
+    },
+  },
+} as const satisfies JsonSchema;
+
+export const pairTranslationSchema = {
+  type: 'object',
+  description: 'The translation of one pair note.',
+  additionalProperties: false,
+  required: ['note'],
+  properties: { source: hash, note: translated('Translation of `note`.') },
+} as const satisfies JsonSchema;
+
+export const localeProtocolSchema = {
+  type: 'object',
+  description: 'Translations for one protocol: `catalogue/locales/<locale>/<protocol>.yaml`.',
+  additionalProperties: false,
+  properties: {
+    protocol: protocolTranslationSchema,
+    codes: { type: 'object', description: 'Keyed by code.', additionalProperties: codeTranslationSchema },
+    pairs: { type: 'object', description: 'Keyed by `<a>-<b>`.', additionalProperties: pairTranslationSchema },
+  },
+} as const satisfies JsonSchema;
+
+export const messagesSchema = {
+  type: 'object',
+  description:
+    'The sentences and labels that layouts use, as small Handlebars snippets: `catalogue/locales/<locale>/messages.yaml`. English (`en`) is the source; other locales use the same keys and the same placeholders.',
+  additionalProperties: false,
+  required: ['locale', 'messages'],
+  properties: {
+    locale: {
+      type: 'object',
+      description: 'About the language itself.',
+      additionalProperties: false,
+      required: ['name', 'englishName', 'dir'],
+      properties: {
+        name: { type: 'string', minLength: 1, description: 'The language\'s name in itself, e.g. `Tiếng Việt`.' },
+        englishName: { type: 'string', minLength: 1, description: 'The language\'s name in English.' },
+        dir: { type: 'string', enum: ['ltr', 'rtl'], description: 'Writing direction.' },
+      },
+    },
+    messages: {
+      type: 'object',
+      description:
+        'Message ids (grouped one level deep) to Handlebars snippets. Only `{{name}}` placeholders and `{{#if}}`/`{{#each}}` blocks; no HTML.',
+      additionalProperties: { type: 'object', additionalProperties: { type: 'string', minLength: 1, 'x-snippet': true } },
+    },
+    sources: {
+      type: 'object',
+      description:
+        'Only in translations: for each message id, the hash of the English snippet it was translated from (filled in by `--fix`).',
+      additionalProperties: hash,
+    },
+  },
+} as const satisfies JsonSchema;
+
 /** Dotted paths of the translatable text fields of a schema (`howToFix.sender`, `classes[].name`). */
 export function translatableFields(schema: JsonSchema, prefix = ''): string[] {
   const fields: string[] = [];
@@ -271,6 +416,14 @@ export function translatableFields(schema: JsonSchema, prefix = ''): string[] {
 /** The part of a schema that describes the value at a path (numbers index into lists). */
 export function schemaAt(schema: JsonSchema, path: readonly (string | number)[]): JsonSchema | undefined {
   let current: JsonSchema | undefined = schema;
-  for (const segment of path) current = typeof segment === 'number' ? current?.items : current?.properties?.[segment];
+  for (const segment of path) current = current && childSchema(current, segment);
   return current;
+}
+
+/** The schema of one child: a list item, a named field, or an entry of a keyed map. */
+export function childSchema(schema: JsonSchema, key: string | number): JsonSchema | undefined {
+  if (schema.items && typeof key === 'number') return schema.items;
+  const named = schema.properties?.[String(key)];
+  if (named) return named;
+  return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
 }

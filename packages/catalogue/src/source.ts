@@ -12,8 +12,10 @@ export interface Position {
 }
 
 export interface SourceFile {
-  /** Path as shown to users: relative to the repository root, with forward slashes. */
+  /** Path as shown to users: relative to the folder they work in, with forward slashes. */
   path: string;
+  /** Where the file is on disk; undefined for text parsed from memory. */
+  absolutePath?: string | undefined;
   text: string;
   document: Document.Parsed;
   lineCounter: LineCounter;
@@ -32,7 +34,7 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 export function readSourceFile(absolutePath: string, displayPath: string): SourceFile {
-  return parseSourceFile(readFileSync(absolutePath, 'utf8'), displayPath);
+  return { ...parseSourceFile(readFileSync(absolutePath, 'utf8'), displayPath), absolutePath };
 }
 
 export function parseSourceFile(text: string, displayPath: string): SourceFile {

@@ -7,7 +7,7 @@ import { keyPositionOf, positionOf, type PathSegment, type SourceFile } from './
 import { closestWords } from './words.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
-ajv.addVocabulary(['x-translatable', 'x-example']);
+ajv.addVocabulary(['x-translatable', 'x-snippet', 'x-example']);
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 function validatorFor(schema: JsonSchema): ValidateFunction {

@@ -28,3 +28,13 @@ export class UnknownCodeError extends ProtocodesError {
     );
   }
 }
+
+export class InvalidComparisonError extends ProtocodesError {
+  override name = 'InvalidComparisonError';
+  constructor(
+    readonly protocol: string,
+    readonly code: number,
+  ) {
+    super(`cannot compare ${protocol} ${code} with itself; give two different codes`);
+  }
+}

@@ -1,7 +1,9 @@
 // @protocodes/core: every protocol behind one typed API. Import `@protocodes/core/smtp` instead to
 // load SMTP alone.
 import { UnknownCodeError, UnknownProtocolError } from './errors.js';
+import { locales } from './generated/locales.js';
 import { catalogueVersion, protocolIds } from './generated/version.js';
+import { compareIn, type CodeComparison } from './compare.js';
 import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, suggestCodesIn } from './lookup.js';
 import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from './model.js';
 import { smtp, type SmtpData } from './smtp.js';
@@ -9,7 +11,11 @@ import { smtp, type SmtpData } from './smtp.js';
 export * from './errors.js';
 export type * from './model.js';
 export { parseCodeInput } from './lookup.js';
-export { catalogueVersion };
+export { catalogueVersion, locales };
+export type { CodeComparison } from './compare.js';
+
+/** The locales the catalogue has messages for, e.g. `'en' | 'vi'`. */
+export type LocaleId = keyof typeof locales;
 
 interface Protocols {
   readonly smtp: SmtpData;
@@ -79,4 +85,13 @@ export function classOf(protocol: ProtocolId, code: number): DigitDefinition | u
 /** The category (second digit) a code belongs to, as defined by its protocol. */
 export function categoryOf(protocol: ProtocolId, code: number): DigitDefinition | undefined {
   return categoryDefinitionIn(dataFor(protocol), code);
+}
+
+/**
+ * Locale-free facts about two codes of a protocol: classes, retry semantics, the phases where
+ * each occurs and their overlap, who acts, and the hand-written note for the pair if there is
+ * one. Order does not matter: the result is in canonical order (smaller code first).
+ */
+export function compareCodes(protocol: ProtocolId, a: number | string, b: number | string): CodeComparison {
+  return compareIn(dataFor(protocol), a, b);
 }

@@ -59,9 +59,34 @@ export interface CodeEntry extends CodeTexts {
   readonly status: Status;
 }
 
+/** A hand-written note on two codes people confuse. */
+export interface PairNote {
+  readonly codes: readonly [number, number];
+  readonly note: string;
+  readonly references: readonly string[];
+}
+
 export interface ProtocolData {
   readonly protocol: ProtocolDefinition;
   readonly codes: { readonly [code: number]: CodeEntry };
+  /** Keyed `<a>-<b>` with a < b. */
+  readonly pairs: { readonly [pair: string]: PairNote };
+}
+
+/** What a locale module provides for one protocol: only translations made from the current English. */
+export interface ProtocolTranslations {
+  readonly locale: string;
+  readonly protocolTexts:
+    | {
+        readonly title: string;
+        readonly summary: string;
+        readonly classes: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
+        readonly categories: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
+        readonly phases: { readonly [id: string]: { readonly name: string } };
+      }
+    | undefined;
+  readonly codeTexts: { readonly [code: number]: CodeTexts };
+  readonly pairTexts: { readonly [pair: string]: { readonly note: string } };
 }
 
 export interface CodeFilter {

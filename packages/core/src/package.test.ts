@@ -36,7 +36,14 @@ describe('the published package', () => {
   it('loads nothing but its own SMTP modules for @protocodes/core/smtp', () => {
     const graph = importGraph(manifest.exports['./smtp'].default);
     expect(graph.external).toEqual([]);
-    expect(graph.files.sort()).toEqual(['dist/errors.js', 'dist/generated/smtp.js', 'dist/lookup.js', 'dist/smtp.js']);
+    expect(graph.files.sort()).toEqual(['dist/compare.js', 'dist/errors.js', 'dist/generated/smtp.js', 'dist/lookup.js', 'dist/smtp.js']);
+    expect(graph.files.some((f) => f.includes('locales'))).toBe(false);
+  });
+
+  it('ships each locale as its own module that loads nothing else', () => {
+    expect(manifest.exports['./locales/*'].default).toBe('./dist/generated/locales/*.js');
+    const graph = importGraph('dist/generated/locales/vi/smtp.js');
+    expect(graph).toEqual({ files: ['dist/generated/locales/vi/smtp.js'], external: [] });
   });
 
   it('loads no tooling, YAML parser or Node built-in from the root entry either', () => {

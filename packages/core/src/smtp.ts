@@ -1,18 +1,20 @@
 // @protocodes/core/smtp: SMTP reply codes only. Importing this pulls in no other protocol.
-import { smtpCodes, smtpProtocol } from './generated/smtp.js';
+import { smtpCodes, smtpPairs, smtpProtocol } from './generated/smtp.js';
 import { UnknownCodeError } from './errors.js';
 import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, suggestCodesIn } from './lookup.js';
 import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from './model.js';
+import { compareIn, type CodeComparison } from './compare.js';
 
-export { smtpCodes, smtpProtocol };
+export { smtpCodes, smtpPairs, smtpProtocol };
 
 export interface SmtpData {
   readonly protocol: typeof smtpProtocol;
   readonly codes: typeof smtpCodes;
+  readonly pairs: typeof smtpPairs;
 }
 
 /** SMTP's definition and codes together; `satisfies` proves the generated data has core's shape. */
-export const smtp: SmtpData = { protocol: smtpProtocol, codes: smtpCodes } satisfies ProtocolData;
+export const smtp: SmtpData = { protocol: smtpProtocol, codes: smtpCodes, pairs: smtpPairs } satisfies ProtocolData;
 
 /** Every SMTP reply code in the catalogue, as a literal union (`211 | 214 | … | 556`). */
 export type SmtpReplyCode = keyof typeof smtpCodes;
@@ -50,4 +52,9 @@ export function smtpClassOf(code: number): DigitDefinition | undefined {
 
 export function smtpCategoryOf(code: number): DigitDefinition | undefined {
   return categoryDefinitionIn(smtp, code);
+}
+
+/** Locale-free facts about two SMTP codes, in canonical order (smaller code first). */
+export function compareSmtpCodes(a: SmtpReplyCode, b: SmtpReplyCode): CodeComparison {
+  return compareIn(smtp, a, b);
 }

@@ -1,0 +1,87 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stampTranslations } from './fix.js';
+import { loadCatalogue } from './load.js';
+import { protocolWords, sourceHash } from './translations.js';
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+const fixture = join(packageRoot, 'test', 'fixtures', 'translations');
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('translation checks', () => {
+  const catalogue = loadCatalogue(fixture, fixture);
+  const where = catalogue.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}${d.level ? ` (${d.level})` : ''}`);
+
+  it('reports missing, extra, stale and unstamped translations, placeholders and protocol words', () => {
+    expect(where).toEqual([
+      'locales/en_US:1:1 locale-tag',
+      'locales/vi/messages.yaml:8:5 translation-unstamped',
+      'locales/vi/messages.yaml:9:5 translation-extra',
+      'locales/vi/messages.yaml:11:5 placeholder-mismatch',
+      'locales/vi/smtp.yaml:1:1 translation-missing (warning)',
+      'locales/vi/smtp.yaml:1:1 translation-missing (warning)',
+      'locales/vi/smtp.yaml:6:5 protocol-words',
+      'locales/vi/smtp.yaml:13:5 translation-stale (warning)',
+      'locales/vi/smtp.yaml:22:3 translation-extra',
+      'protocols/smtp/pairs/450-251.yaml:1:8 pair-codes',
+      'protocols/smtp/pairs/450-251.yaml:1:8 pair-codes',
+      'protocols/smtp/pairs/450-251.yaml:1:8 pair-codes',
+    ]);
+  });
+
+  it('gives the new hash for a stale translation, and counts per locale', () => {
+    const stale = catalogue.diagnostics.find((d) => d.rule === 'translation-stale')!;
+    const english = catalogue.protocols[0]!.codes.find((c) => c.value.code === 450)!.value;
+    expect(stale.hint).toContain(`set source: ${sourceHash({
+      title: english.title,
+      summary: english.summary,
+      description: english.description,
+      whenYouSeeIt: english.whenYouSeeIt,
+      howToFix: english.howToFix,
+      whenToSend: english.whenToSend,
+    })}`);
+    const vi = catalogue.locales.find((l) => l.id === 'vi')!;
+    expect(vi.status).toEqual([
+      { scope: 'messages', total: 3, fresh: 2, stale: [], missing: [] },
+      { scope: 'smtp', total: 4, fresh: 1, stale: ['450'], missing: ['protocol', 'pairs/250-450'] },
+    ]);
+  });
+
+  it('names the placeholders that differ and the words that were dropped', () => {
+    const byRule = Object.fromEntries(catalogue.diagnostics.map((d) => [d.rule, d]));
+    expect(byRule['placeholder-mismatch']?.message).toBe('message sentence.outcome uses {{a.cod}}, {{a.outcome}} but the English uses {{a.code}}, {{a.outcome}}');
+    expect(byRule['protocol-words']?.message).toBe('the English has "RCPT", "TO", which the translation does not');
+    expect(protocolWords('Send 550 5.1.1 after RCPT TO, not SMTP.')).toEqual(['550', '5.1.1', 'RCPT', 'TO', 'SMTP']);
+  });
+
+  it('--fix stamps unstamped translations and leaves stale ones for a person', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protocodes-translations-'));
+    copies.push(dir);
+    cpSync(fixture, dir, { recursive: true });
+    const changed = stampTranslations(loadCatalogue(dir, dir));
+    expect(changed).toEqual(['locales/vi/messages.yaml']);
+    expect(readFileSync(join(dir, 'locales/vi/messages.yaml'), 'utf8')).toMatch(/\nsources:\n  heading\.description: \w{12}\n  heading\.howToFix: \w{12}\n  sentence\.outcome: \w{12}\n$/);
+    const after = loadCatalogue(dir, dir).diagnostics.map((d) => d.rule);
+    expect(after).not.toContain('translation-unstamped');
+    expect(after).toContain('translation-stale');
+  });
+});
+
+describe('the real catalogue\'s translations', () => {
+  const catalogue = loadCatalogue(join(packageRoot, '..', '..', 'catalogue'));
+
+  it('has Vietnamese complete and fresh: every message, protocol text, code and pair note', () => {
+    const vi = catalogue.locales.find((l) => l.id === 'vi');
+    expect(vi, 'catalogue/locales/vi').toBeDefined();
+    for (const status of vi!.status) {
+      expect(status.missing, `${status.scope} missing`).toEqual([]);
+      expect(status.stale, `${status.scope} stale`).toEqual([]);
+      expect(status.fresh, status.scope).toBe(status.total);
+    }
+    expect(vi!.status.map((s) => s.scope)).toEqual(['messages', 'smtp']);
+  });
+});

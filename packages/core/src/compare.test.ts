@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { compareCodes, InvalidComparisonError, UnknownCodeError } from './index.js';
+import { compareSmtpCodes } from './smtp.js';
+
+describe('compareCodes', () => {
+  it('puts the pair in canonical order and says when it swapped', () => {
+    const forward = compareCodes('smtp', 235, 554);
+    const backward = compareCodes('smtp', 554, '235');
+    expect([forward.a.code, forward.b.code, forward.id, forward.swapped]).toEqual([235, 554, '235-554', false]);
+    expect([backward.a.code, backward.b.code, backward.id, backward.swapped]).toEqual([235, 554, '235-554', true]);
+    expect({ ...backward, swapped: false }).toEqual(forward);
+  });
+
+  it('reports class, retry, phases and actors as facts', () => {
+    const facts = compareSmtpCodes(450, 550);
+    expect(facts.sameClass).toBe(false);
+    expect(facts.sameCategory).toBe(true);
+    expect(facts.retry).toEqual({ a: 'later', b: 'after-change', same: false });
+    expect(facts.phases.shared).toEqual(expect.arrayContaining(['mail', 'rcpt', 'end-of-data']));
+    expect(facts.phases.onlyA).toEqual(facts.phases.a.filter((p) => !facts.phases.b.includes(p)));
+    expect(facts.phases.same).toBe(false);
+    expect(facts.related).toBe(true);
+  });
+
+  it('finds phases in common and apart', () => {
+    const facts = compareCodes('smtp', 235, 554);
+    expect(facts.phases.shared).toEqual([]);
+    expect(facts.phases.onlyA).toEqual(['auth']);
+    expect(facts.actors.shared).toEqual([]);
+    expect(compareCodes('smtp', 530, 535).phases.shared).toContain('auth');
+  });
+
+  it('attaches the curated note of a commonly confused pair, whichever order is asked', () => {
+    expect(compareCodes('smtp', 550, 450).note?.codes).toEqual([450, 550]);
+    expect(compareCodes('smtp', 550, 450).note?.note.length).toBeGreaterThan(100);
+    expect(compareCodes('smtp', 235, 554).note).toBeUndefined();
+  });
+
+  it('refuses a code compared with itself, and unknown codes', () => {
+    expect(() => compareCodes('smtp', 250, 250)).toThrow(InvalidComparisonError);
+    expect(() => compareCodes('smtp', 250, 999)).toThrow(UnknownCodeError);
+    expect(() => compareCodes('smtp', 'abc', 250)).toThrow('smtp has no code "abc"');
+  });
+});

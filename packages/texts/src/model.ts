@@ -1,0 +1,36 @@
+import type { ProtocolTranslations } from '@protocodes/core';
+
+export type Format = 'text' | 'markdown' | 'html';
+export const FORMATS: readonly Format[] = ['text', 'markdown', 'html'];
+
+/** One locale as the build compiled it: its messages and its translations of each protocol. */
+export interface LocaleBundle {
+  readonly id: string;
+  readonly name: string;
+  readonly englishName: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly messages: { readonly escaped: Readonly<Record<string, object>>; readonly plain: Readonly<Record<string, object>> };
+  readonly protocols: Readonly<Record<string, ProtocolTranslations>>;
+}
+
+/** A part of a text that is shown in English because the locale has no current translation of it. */
+export interface Fallback {
+  /** `codes/554`, `pairs/450-550`, `protocol/smtp`, `messages/heading.description`, or `locale` for the whole text. */
+  readonly part: string;
+  readonly locale: string;
+}
+
+export interface RenderedText {
+  /** The rendered text in the requested format. */
+  readonly output: string;
+  readonly format: Format;
+  /** The locale the text is written in (after negotiation), e.g. `vi` for `vi-VN`. */
+  readonly locale: string;
+  /** What the caller asked for. */
+  readonly requestedLocale: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** Every part that fell back to English; empty when the text is fully localized. */
+  readonly fallbacks: readonly Fallback[];
+  /** The title alone, as plain text (for HTML `<title>`, headers, page lists). */
+  readonly title: string;
+}

@@ -1,0 +1,176 @@
+import { listCodes } from '@protocodes/core';
+import { describe, expect, it } from 'vitest';
+import { FORMATS, InvalidFormatError, InvalidLocaleError, renderComparison, renderExplanation, type Format, type RenderedText } from './index.js';
+
+const DOUBLED_WORD = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
+const LOCALES = ['en', 'vi'] as const;
+const codes = listCodes('smtp').map((e) => e.code);
+const pairs = codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b] as const));
+
+/** The reader-visible text of an output: tags removed and entities decoded for HTML. */
+function visibleText(output: string, format: Format): string {
+  if (format !== 'html') return output;
+  return output
+    // Separate elements with a mark that is not white space, so a table's "Retry | retry" is not a doubled word.
+    .replace(/<[^>]+>/g, ' ¦ ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x60;/g, '`')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&');
+}
+
+/** Problems that no rendered text may have, whatever the format. */
+function problemsIn(rendered: RenderedText): string[] {
+  const { output, format } = rendered;
+  const problems: string[] = [];
+  const text = visibleText(output, format);
+  for (const match of text.matchAll(DOUBLED_WORD)) problems.push(`doubled word "${match[0]}"`);
+  for (const bad of [/undefined/, /\bnull\b(?! MX)/, /\[object/, /\bNaN\b/]) if (bad.test(text)) problems.push(`contains ${bad.source}`);
+  if (format !== 'html' && /&(?:[a-z]+|#x?[0-9a-f]+);/i.test(output)) problems.push('HTML entity in a plain format');
+  if (format === 'html') {
+    const stack: string[] = [];
+    for (const [, closing, name] of output.matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g)) {
+      if (closing) {
+        if (stack.pop() !== name) problems.push(`unbalanced </${name}>`);
+      } else stack.push(name!);
+    }
+    if (stack.length > 0) problems.push(`unclosed <${stack.join('>, <')}>`);
+    const empty = /<(p|li|dd|td|h[1-3])>\s*<\/\1>/.exec(output);
+    if (empty) problems.push(`empty <${empty[1]}>`);
+  } else {
+    if (/\n\n\n/.test(output)) problems.push('two blank lines in a row');
+    const empty = /^- [^\n]*:$/m.exec(output);
+    if (empty) problems.push(`empty item "${empty[0]}"`);
+    if (format === 'markdown') {
+      const lines = output.split('\n').filter((line) => line !== '');
+      lines.forEach((line, i) => {
+        const level = /^(#+) /.exec(line)?.[1]!.length;
+        const next = /^(#+) /.exec(lines[i + 1] ?? '# end')?.[1]!.length;
+        if (level && next && next <= level) problems.push(`empty section "${line}"`);
+      });
+    }
+  }
+  return problems;
+}
+
+describe('every comparison of every pair', () => {
+  it(`renders ${pairs.length} pairs × ${LOCALES.length} locales × ${FORMATS.length} formats without a flaw`, () => {
+    expect(pairs).toHaveLength(703);
+    const flaws: string[] = [];
+    for (const locale of LOCALES) {
+      for (const format of FORMATS) {
+        for (const [a, b] of pairs) {
+          const rendered = renderComparison({ protocol: 'smtp', codes: [a, b], locale, format });
+          expect(rendered.fallbacks).toEqual([]);
+          for (const problem of problemsIn(rendered)) flaws.push(`${a} vs ${b} ${locale} ${format}: ${problem}`);
+        }
+      }
+    }
+    expect(flaws).toEqual([]);
+  });
+
+  it('explains every code in every locale and format without a flaw', () => {
+    const flaws: string[] = [];
+    for (const locale of LOCALES) {
+      for (const format of FORMATS) {
+        for (const code of codes) {
+          const rendered = renderExplanation({ protocol: 'smtp', code, locale, format });
+          expect(rendered.fallbacks).toEqual([]);
+          for (const problem of problemsIn(rendered)) flaws.push(`${code} ${locale} ${format}: ${problem}`);
+        }
+      }
+    }
+    expect(flaws).toEqual([]);
+  });
+});
+
+describe('a comparison', () => {
+  it('is the same whichever order the codes are given in', () => {
+    for (const format of FORMATS) {
+      expect(renderComparison({ protocol: 'smtp', codes: [554, 235], locale: 'vi', format })).toEqual(
+        renderComparison({ protocol: 'smtp', codes: [235, 554], locale: 'vi', format }),
+      );
+    }
+  });
+
+  it('has a title built from both codes', () => {
+    expect(renderComparison({ protocol: 'smtp', codes: [235, 554] }).title).toBe('SMTP 235 Authentication successful vs 554 Transaction failed');
+  });
+
+  it('states the key difference from the facts, not from the classes alone', () => {
+    const { output } = renderComparison({ protocol: 'smtp', codes: [450, 550] });
+    const keyDifference = output.split('\n\n')[1]!;
+    expect(keyDifference).toContain('temporary refusal that the client retries later');
+    expect(keyDifference).toContain('permanent refusal that fails again if repeated unchanged');
+    expect(keyDifference).toMatch(/450 comes during MAIL FROM, RCPT TO/);
+    expect(keyDifference).toMatch(/is for .*to act on/);
+  });
+
+  it('includes the curated note only for curated pairs', () => {
+    expect(renderComparison({ protocol: 'smtp', codes: [450, 550] }).output).toContain('Note on this pair');
+    expect(renderComparison({ protocol: 'smtp', codes: [235, 554] }).output).not.toContain('Note on this pair');
+    expect(renderComparison({ protocol: 'smtp', codes: [450, 550], locale: 'vi' }).output).toContain('Ghi chú về cặp mã này');
+  });
+
+  it('answers "when to use which" for each audience, not by pasting the fixes', () => {
+    const { output } = renderComparison({ protocol: 'smtp', codes: [235, 554] });
+    const section = output.slice(output.indexOf('When to use which'), output.indexOf('References'));
+    expect(section).toContain('If you run the server and must choose a code:');
+    expect(section).toContain('If you receive one of them:');
+    expect(section).toContain('554: Do not send the same thing again');
+    expect(section).not.toContain('Check whether your sending IP address is on a DNS blocklist');
+  });
+
+  it('shows each description exactly once', () => {
+    const { output } = renderComparison({ protocol: 'smtp', codes: [235, 554] });
+    const description = '554 is the most general permanent refusal in SMTP.';
+    expect(output.split(description)).toHaveLength(2);
+  });
+
+  it('rejects bad requests with typed errors', () => {
+    expect(() => renderComparison({ protocol: 'smtp', codes: [235, 235] })).toThrow('cannot compare smtp 235 with itself');
+    expect(() => renderComparison({ protocol: 'smtp', codes: [235, 999] })).toThrow('smtp has no code "999"');
+    expect(() => renderComparison({ protocol: 'ftp', codes: [235, 554] })).toThrow('unknown protocol "ftp"');
+    expect(() => renderComparison({ protocol: 'smtp', codes: [235, 554], format: 'pdf' as Format })).toThrow(InvalidFormatError);
+    expect(() => renderComparison({ protocol: 'smtp', codes: [235, 554], locale: 'xx-!!' })).toThrow(InvalidLocaleError);
+  });
+});
+
+describe('locale negotiation', () => {
+  it('goes from a region to its language (vi-VN → vi)', () => {
+    const rendered = renderExplanation({ protocol: 'smtp', code: 554, locale: 'vi-VN' });
+    expect(rendered.locale).toBe('vi');
+    expect(rendered.requestedLocale).toBe('vi-VN');
+    expect(rendered.fallbacks).toEqual([]);
+    expect(rendered.output).toContain('Mô tả');
+  });
+
+  it('falls back to English for a language it does not have, and says so', () => {
+    const rendered = renderExplanation({ protocol: 'smtp', code: 554, locale: 'fr-CA' });
+    expect(rendered.locale).toBe('en');
+    expect(rendered.fallbacks).toEqual([{ part: 'locale', locale: 'fr-CA' }]);
+    expect(rendered.output).toContain('Description');
+  });
+
+  it('escapes the text direction and language into HTML', () => {
+    const { output, dir } = renderExplanation({ protocol: 'smtp', code: 554, locale: 'vi', format: 'html' });
+    expect(dir).toBe('ltr');
+    expect(output).toMatch(/^<article class="explanation" lang="vi" dir="ltr">/);
+  });
+});
+
+describe('formats', () => {
+  it('escapes HTML once, keeps text and Markdown free of entities', () => {
+    const html = renderExplanation({ protocol: 'smtp', code: 220, format: 'html' }).output;
+    expect(html).toContain('<code>220 &lt;domain&gt; Service ready</code>');
+    expect(html).not.toContain('&amp;lt;');
+    const text = renderExplanation({ protocol: 'smtp', code: 220, format: 'text' }).output;
+    expect(text).toContain('- 220 <domain> Service ready');
+    const markdown = renderExplanation({ protocol: 'smtp', code: 220, format: 'markdown' }).output;
+    expect(markdown).toContain('- 220 \\<domain\\> Service ready');
+    expect(markdown.startsWith('# SMTP 220 Service ready\n')).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+// Turns core's facts and a locale's translations into the flat values layouts print. Every
+// word a reader sees comes from the catalogue or from messages.yaml; nothing is worded here.
+import { findCode, getProtocol, type CodeEntry, type ProtocolId, type ProtocolTranslations } from '@protocodes/core';
+import type { Format } from './model.js';
+import { bundle, templates } from './runtime.js';
+
+export interface CodeView {
+  code: number;
+  title: string;
+  replyText: string;
+  /** The reply as servers send it, code first: `554 Transaction failed`, then any alternates. */
+  wireTexts: string[];
+  summary: string;
+  description: string;
+  whenYouSeeIt: string;
+  fixSender: string;
+  fixOperator: string;
+  whenToSend: string;
+  /** `SMTP 554 Transaction failed`, in the locale's word order. */
+  heading: string;
+  classValue: string;
+  retryLabel: string;
+  outcome: string;
+  /** The outcome said of both codes at once, for a pair that shares this retry policy. */
+  outcomeBoth: string;
+  reaction: string;
+  phases: string;
+  actors: string;
+  actorsClause: string;
+  enhanced: string;
+  related: { code: number; title: string }[];
+  references: string[];
+  /** Parts of this view that are in English because the locale lacks them. */
+  fallbacks: string[];
+}
+
+export interface LocaleTools {
+  locale: string;
+  format: Format;
+  /** Renders one message without escaping; values are escaped once, by the layout. */
+  say(id: string, values?: object): string;
+  list(items: readonly string[]): string;
+  /** Escapes a value for the output format where the layout cannot (Markdown). */
+  escape(value: string): string;
+  translations(protocol: string): ProtocolTranslations | undefined;
+}
+
+// Characters that could start emphasis, code, links, HTML or table cells in Markdown.
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|]/g;
+
+export function escapeMarkdown(value: string): string {
+  return value.replace(MARKDOWN_SPECIAL, '\\$&');
+}
+
+const toolsCache = new Map<string, LocaleTools>();
+
+export function localeTools(locale: string, format: Format): LocaleTools {
+  const key = `${locale}:${format}`;
+  let tools = toolsCache.get(key);
+  if (!tools) {
+    const { messages } = templates(locale, 'plain');
+    const listFormat = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    tools = {
+      locale,
+      format,
+      say: (id, values = {}) => messages[id]!(values),
+      list: (items) => listFormat.format(items),
+      escape: format === 'markdown' ? escapeMarkdown : (value) => value,
+      translations: (protocol) => bundle(locale).protocols[protocol],
+    };
+    toolsCache.set(key, tools);
+  }
+  return tools;
+}
+
+const viewCache = new Map<string, CodeView>();
+
+/** The view of one code in one locale and format; built once, then reused by every render. */
+export function codeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools): CodeView {
+  const key = `${protocol}:${entry.code}:${tools.locale}:${tools.format}`;
+  let view = viewCache.get(key);
+  if (!view) {
+    view = buildCodeView(protocol, entry, tools);
+    viewCache.set(key, view);
+  }
+  return view;
+}
+
+function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools): CodeView {
+  const { say, list, escape: e } = tools;
+  const definition = getProtocol(protocol);
+  const translations = tools.translations(protocol);
+  const own = translations?.codeTexts[entry.code];
+  const texts = own ?? entry;
+  const protocolTexts = translations?.protocolTexts;
+  const fallbacks: string[] = [];
+  if (tools.locale !== 'en' && !own) fallbacks.push(`codes/${entry.code}`);
+  if (tools.locale !== 'en' && !protocolTexts) fallbacks.push(`protocol/${protocol}`);
+
+  const phaseName = (id: string) => protocolTexts?.phases[id]?.name ?? definition.phases.find((p) => p.id === id)?.name ?? id;
+  const mainPhases = definition.phases.filter((p) => p.flow === 'main').map((p) => p.id);
+  const everywhere = mainPhases.every((id) => entry.phases.includes(id));
+  const phases = everywhere ? say('label.anyPhase') : list(entry.phases.map(phaseName));
+
+  const classDefinition = definition.classes.find((c) => c.digit === entry.class);
+  const className = protocolTexts?.classes[entry.class]?.name ?? classDefinition?.name ?? '';
+  const acting = entry.actors.filter((a) => a !== 'nobody');
+  const actors = acting.length === 0 ? say('actor.nobody') : list(acting.map((a) => say(`actor.${a}`)));
+  const title = texts.title;
+
+  const related = entry.related.map((code) => {
+    const other = findCode(protocol, code);
+    const otherTitle = translations?.codeTexts[code]?.title ?? other?.title ?? '';
+    return { code, title: e(otherTitle) };
+  });
+
+  return {
+    code: entry.code,
+    title: e(title),
+    replyText: e(entry.replyText),
+    wireTexts: [entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].map((t) => e(`${entry.code} ${t}`)),
+    summary: e(texts.summary),
+    description: e(texts.description),
+    whenYouSeeIt: e(texts.whenYouSeeIt),
+    fixSender: e(texts.howToFix.sender),
+    fixOperator: e(texts.howToFix.operator),
+    whenToSend: e(texts.whenToSend),
+    heading: e(say('title.explanation', { protocol: definition.name, a: { code: entry.code, title } })),
+    classValue: e(say('sentence.classValue', { digit: entry.class, name: className })),
+    retryLabel: e(say(`retry.${entry.retry}`)),
+    outcome: e(say(`outcome.${entry.retry}`)),
+    outcomeBoth: e(say(`outcomeBoth.${entry.retry}`)),
+    reaction: e(say(`reaction.${entry.retry}`)),
+    phases: e(phases),
+    actors: e(actors),
+    actorsClause: e(acting.length === 0 ? say('sentence.actorsNone') : say('sentence.actorsSome', { actors })),
+    enhanced: e(entry.enhancedCodes.length > 0 ? list(entry.enhancedCodes) : say('label.none')),
+    related,
+    references: entry.references.map(e),
+    fallbacks,
+  };
+}
