@@ -59,6 +59,26 @@ for (const locale of locales) {
   );
 }
 
+/**
+ * The locale's list separators from CLDR (via Intl) at build time, so that run time joins lists
+ * without loading ICU: that alone would cost a CLI start-up more than everything else it does.
+ */
+function listSeparators(locale) {
+  const format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+  const between = (items, i) => {
+    const text = format.format(items);
+    const start = text.indexOf(items[i]) + items[i].length;
+    return text.slice(start, text.indexOf(items[i + 1], start));
+  };
+  const four = ['\u0001', '\u0002', '\u0003', '\u0004'];
+  const outer = format.format(four);
+  if (!outer.startsWith(four[0]) || !outer.endsWith(four[3])) {
+    console.error(`precompile: ${locale} lists have text around them, which this runtime does not support yet`);
+    process.exit(1);
+  }
+  return { pair: between(four.slice(0, 2), 0), start: between(four, 0), middle: between(four, 1), end: between(four, 2) };
+}
+
 const ident = (id) => id.replace(/[^A-Za-z0-9]/g, '_');
 const protocols = catalogue.protocols.map((p) => p.id);
 const imports = locales.flatMap((locale) => [
@@ -68,7 +88,7 @@ const imports = locales.flatMap((locale) => [
 const registry = locales.map((locale) => {
   const info = locale.messages.value.locale;
   const translations = locale.id === 'en' ? '' : protocols.map((p) => `${p}: ${p}_${ident(locale.id)}`).join(', ');
-  return `  ${JSON.stringify(locale.id)}: { id: ${JSON.stringify(locale.id)}, name: ${JSON.stringify(info.name)}, englishName: ${JSON.stringify(info.englishName)}, dir: ${JSON.stringify(info.dir)}, messages: messages_${ident(locale.id)}, protocols: { ${translations} } },`;
+  return `  ${JSON.stringify(locale.id)}: { id: ${JSON.stringify(locale.id)}, name: ${JSON.stringify(info.name)}, englishName: ${JSON.stringify(info.englishName)}, dir: ${JSON.stringify(info.dir)}, list: ${JSON.stringify(listSeparators(locale.id))}, messages: messages_${ident(locale.id)}, protocols: { ${translations} } },`;
 });
 writeFileSync(
   join(out, 'locales.ts'),

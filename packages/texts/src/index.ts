@@ -1,4 +1,4 @@
-export { renderComparison, renderExplanation, InvalidFormatError } from './render.js';
+export { renderComparison, renderExplanation, InvalidFormatError, localeMessage, headingsOf } from './render.js';
 export type { ComparisonRequest, ExplanationRequest, RenderOptions } from './render.js';
 export { negotiateLocale, canonicalLocale, InvalidLocaleError, DEFAULT_LOCALE } from './locale.js';
 export type { NegotiatedLocale } from './locale.js';
@@ -6,3 +6,7 @@ export { availableLocales } from './runtime.js';
 export { escapeMarkdown } from './views.js';
 export { FORMATS } from './model.js';
 export type { Fallback, Format, RenderedText, LocaleBundle } from './model.js';
+export { describeCode, describeComparison, listCodeSummaries } from './describe.js';
+export type { CodeDescription, ComparisonDescription, CodeList, CodeSummary, CodeDetails, CodeFacts } from './describe.js';
+export { searchCodes, foldForSearch, searchTokens, MAX_QUERY_LENGTH } from './search.js';
+export type { SearchHit, SearchResult, SearchRequest } from './search.js';

@@ -19,9 +19,13 @@ export interface NegotiatedLocale {
 
 export const DEFAULT_LOCALE = 'en';
 
+const ALREADY_CANONICAL = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+
 /** Canonicalizes a tag, throwing InvalidLocaleError for anything that is not BCP 47. */
 export function canonicalLocale(tag: string): string {
   if (typeof tag !== 'string' || tag.length === 0 || tag.length > 64) throw new InvalidLocaleError(String(tag));
+  // Already canonical (`vi`, `pt-BR`, `zh-Hant-TW`): skip Intl, whose first use loads ICU data.
+  if (ALREADY_CANONICAL.test(tag)) return tag;
   try {
     return Intl.getCanonicalLocales(tag)[0]!;
   } catch {

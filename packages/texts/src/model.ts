@@ -9,6 +9,8 @@ export interface LocaleBundle {
   readonly name: string;
   readonly englishName: string;
   readonly dir: 'ltr' | 'rtl';
+  /** Separators of a conjunction list (`a, b and c`), taken from CLDR through Intl at build time. */
+  readonly list: { readonly pair: string; readonly start: string; readonly middle: string; readonly end: string };
   readonly messages: { readonly escaped: Readonly<Record<string, object>>; readonly plain: Readonly<Record<string, object>> };
   readonly protocols: Readonly<Record<string, ProtocolTranslations>>;
 }

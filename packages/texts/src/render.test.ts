@@ -174,3 +174,23 @@ describe('formats', () => {
     expect(markdown.startsWith('# SMTP 220 Service ready\n')).toBe(true);
   });
 });
+
+describe('lists', () => {
+  it('join exactly as Intl.ListFormat does for each locale', async () => {
+    const { joinList } = await import('./views.js');
+    const { bundles } = await import('./generated/locales.js');
+    for (const [locale, bundle] of Object.entries(bundles)) {
+      const format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+      for (const items of [['a'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd', 'e']]) {
+        expect(joinList(items, bundle.list), `${locale} ${items.length}`).toBe(format.format(items));
+      }
+    }
+  });
+
+  it('canonicalizes tags with or without Intl the same way', async () => {
+    const { canonicalLocale } = await import('./locale.js');
+    for (const tag of ['vi', 'pt-BR', 'zh-Hant-TW', 'es-419', 'EN-us', 'vi-vn', 'sr-latn-rs']) {
+      expect(canonicalLocale(tag)).toBe(Intl.getCanonicalLocales(tag)[0]);
+    }
+  });
+});

@@ -32,7 +32,7 @@ export interface ComparisonRequest extends RenderOptions {
   codes: readonly [number | string, number | string];
 }
 
-interface Setup {
+export interface Setup {
   protocol: ProtocolId;
   format: Format;
   locale: string;
@@ -40,9 +40,12 @@ interface Setup {
   tools: LocaleTools;
   fallbacks: Fallback[];
   templates: LocaleTemplates;
+  /** The entry for a code of this protocol, or UnknownCodeError with suggestions. */
+  entry(code: number | string): CodeEntry;
 }
 
-function setup(protocol: string, options: RenderOptions): Setup {
+/** Validates protocol, format and locale, and gathers what rendering or describing needs. */
+export function resolveRequest(protocol: string, options: RenderOptions): Setup {
   if (!isProtocolId(protocol)) throw new UnknownProtocolError(protocol, protocolList);
   const format = options.format ?? 'text';
   if (!FORMATS.includes(format)) throw new InvalidFormatError(String(format));
@@ -58,6 +61,7 @@ function setup(protocol: string, options: RenderOptions): Setup {
     tools: localeTools(negotiated.locale, format),
     fallbacks,
     templates: localeTemplates,
+    entry: (code) => entryOf(protocol, code),
   };
 }
 
@@ -83,8 +87,8 @@ function entryOf(protocol: ProtocolId, code: number | string) {
 
 /** One code explained: meaning, when it appears, how to fix it, facts, related codes, references. */
 export function renderExplanation(request: ExplanationRequest): RenderedText {
-  const s = setup(request.protocol, request);
-  const a = codeView(s.protocol, entryOf(s.protocol, request.code), s.tools);
+  const s = resolveRequest(request.protocol, request);
+  const a = codeView(s.protocol, s.entry(request.code), s.tools);
   addFallbacks(s.fallbacks, a.fallbacks, s.locale);
   const context = {
     protocol: getProtocol(s.protocol).name,
@@ -94,13 +98,13 @@ export function renderExplanation(request: ExplanationRequest): RenderedText {
     fallbackNotice: fallbackNotice(s),
   };
   const output = s.templates.layout('explanation', s.format)(context);
-  const title = s.format === 'text' ? a.heading : codeView(s.protocol, entryOf(s.protocol, request.code), localeTools(s.locale, 'text')).heading;
+  const title = s.format === 'text' ? a.heading : codeView(s.protocol, s.entry(request.code), localeTools(s.locale, 'text')).heading;
   return finish(s, output, title);
 }
 
 /** Two codes compared: the key difference from their facts, each code's texts, when to use which, the curated note. */
 export function renderComparison(request: ComparisonRequest): RenderedText {
-  const s = setup(request.protocol, request);
+  const s = resolveRequest(request.protocol, request);
   const facts = compareCodes(s.protocol, request.codes[0], request.codes[1]);
   const a = codeView(s.protocol, facts.a, s.tools);
   const b = codeView(s.protocol, facts.b, s.tools);
@@ -145,4 +149,19 @@ function comparisonTitle(s: Setup, id: string, first: CodeEntry, second: CodeEnt
     titles.set(key, title);
   }
   return title;
+}
+
+/** One message of a locale as plain text (labels and sentences for apps that lay out their own lists). */
+export function localeMessage(locale: string, id: string, values: object = {}): string {
+  const negotiated = negotiateLocale(locale, availableLocales);
+  if (!(id in templates(negotiated.locale, 'plain').messages)) throw new RangeError(`no message "${id}"`);
+  return localeTools(negotiated.locale, 'text').say(id, values);
+}
+
+/** The section headings a text in this locale can contain, so a terminal can set them in bold. */
+export function headingsOf(locale: string): ReadonlySet<string> {
+  const negotiated = negotiateLocale(locale, availableLocales);
+  const ids = Object.keys(templates(negotiated.locale, 'plain').messages).filter((id) => id.startsWith('heading.') || id === 'label.forOperator' || id === 'label.forSender');
+  const tools = localeTools(negotiated.locale, 'text');
+  return new Set(ids.flatMap((id) => [tools.say(id), `${tools.say(id)}:`]));
 }

@@ -52,6 +52,15 @@ export function escapeMarkdown(value: string): string {
   return value.replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
+/** Joins like Intl.ListFormat's conjunction list, from separators the build took from it. */
+export function joinList(items: readonly string[], separators: { pair: string; start: string; middle: string; end: string }): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length === 2) return `${items[0]}${separators.pair}${items[1]}`;
+  let text = `${items[0]}${separators.start}${items[1]}`;
+  for (let i = 2; i < items.length - 1; i++) text += `${separators.middle}${items[i]}`;
+  return `${text}${separators.end}${items[items.length - 1]}`;
+}
+
 const toolsCache = new Map<string, LocaleTools>();
 
 export function localeTools(locale: string, format: Format): LocaleTools {
@@ -59,12 +68,12 @@ export function localeTools(locale: string, format: Format): LocaleTools {
   let tools = toolsCache.get(key);
   if (!tools) {
     const { messages } = templates(locale, 'plain');
-    const listFormat = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    const separators = bundle(locale).list;
     tools = {
       locale,
       format,
       say: (id, values = {}) => messages[id]!(values),
-      list: (items) => listFormat.format(items),
+      list: (items) => joinList(items, separators),
       escape: format === 'markdown' ? escapeMarkdown : (value) => value,
       translations: (protocol) => bundle(locale).protocols[protocol],
     };

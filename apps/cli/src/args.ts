@@ -1,0 +1,123 @@
+// Command-line parsing: subcommand, positionals and options, with errors that name what was
+// wrong and list what is valid.
+import { parseArgs } from 'node:util';
+import { quote, UsageError } from './errors.js';
+
+export const COMMANDS = ['show', 'compare', 'list', 'search'] as const;
+export type Command = (typeof COMMANDS)[number];
+export const FORMAT_NAMES = ['text', 'markdown', 'json'] as const;
+export type OutputFormat = (typeof FORMAT_NAMES)[number];
+
+const COMMON = ['lang', 'format', 'color', 'no-color', 'help'] as const;
+const OPTIONS_BY_COMMAND: Record<Command, readonly string[]> = {
+  show: COMMON,
+  compare: COMMON,
+  list: [...COMMON, 'class', 'phase'],
+  search: [...COMMON, 'protocol', 'limit'],
+};
+
+export interface ParsedArgs {
+  command: Command | undefined;
+  positionals: string[];
+  lang: string | undefined;
+  format: OutputFormat;
+  /** true/false when forced by --color/--no-color, undefined for automatic. */
+  color: boolean | undefined;
+  help: boolean;
+  version: boolean;
+  class: string | undefined;
+  phase: string | undefined;
+  protocol: string | undefined;
+  limit: string | undefined;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j]!;
+        row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length]!;
+  };
+  if (word.length > 40) return undefined;
+  return candidates.map((c) => ({ c, d: distance(word, c) })).filter(({ d }) => d <= 2).sort((x, y) => x.d - y.d)[0]?.c;
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  const command = first === undefined ? undefined : (COMMANDS as readonly string[]).includes(first) ? (first as Command) : undefined;
+  if (first !== undefined && command === undefined && first !== 'help') {
+    const guess = closest(first, COMMANDS);
+    throw new UsageError(`unknown command ${quote(first)}`, `${guess ? `did you mean "${guess}"? ` : ''}commands: ${COMMANDS.join(', ')}`);
+  }
+  const allowed = command ? OPTIONS_BY_COMMAND[command] : [...COMMON, 'version'];
+
+  let color: boolean | undefined;
+  const rest: string[] = [];
+  for (const arg of argv) {
+    if (arg === '--no-color') color = false;
+    else if (arg === '--color') color = true;
+    else rest.push(arg);
+  }
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+        class: { type: 'string' },
+        phase: { type: 'string' },
+        protocol: { type: 'string' },
+        limit: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    const option = /'(-{1,2}[^' ]*)/.exec(message)?.[1] ?? '';
+    const shown = allowed.map((o) => `--${o}`).join(', ');
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`option ${option} needs a value`, `for example ${option} ${option === '--lang' ? 'vi' : option === '--format' ? 'json' : '…'}`);
+    }
+    const guess = closest(option.replace(/^-+/, ''), allowed);
+    throw new UsageError(`unknown option ${quote(option || message)}`, `${guess ? `did you mean "--${guess}"? ` : ''}options${command ? ` for ${command}` : ''}: ${shown}`);
+  }
+  const { values, positionals } = parsed;
+  for (const name of Object.keys(values)) {
+    if (!allowed.includes(name)) {
+      throw new UsageError(`option --${name} does not apply to ${command ?? 'protocodes without a command'}`, `options${command ? ` for ${command}` : ''}: ${allowed.map((o) => `--${o}`).join(', ')}`);
+    }
+  }
+  const format = values.format ?? 'text';
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format ${quote(format)}`, `formats: ${FORMAT_NAMES.join(', ')}`);
+  }
+  const help = values.help === true || first === 'help';
+  const words = positionals.filter((p, i) => !(i === 0 && (p === command || p === 'help')));
+  // `protocodes help compare` is `protocodes compare --help`.
+  const helpTarget = first === 'help' ? (words[0] as Command | undefined) : undefined;
+  return {
+    command: helpTarget && (COMMANDS as readonly string[]).includes(helpTarget) ? helpTarget : command,
+    positionals: first === 'help' ? [] : words,
+    lang: values.lang,
+    format: format as OutputFormat,
+    color,
+    help,
+    version: values.version === true,
+    class: values.class,
+    phase: values.phase,
+    protocol: values.protocol,
+    limit: values.limit,
+  };
+}

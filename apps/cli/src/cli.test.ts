@@ -1,0 +1,196 @@
+// Runs the built binary as a user would: as a child process, through pipes (and once through a
+// pseudo-terminal), checking output, stderr and exit codes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const appRoot = fileURLToPath(new URL('..', import.meta.url));
+const binary = join(appRoot, 'dist', 'protocodes.js');
+const ANSI = /\u001b\[/;
+const STACK = /\n\s+at |Error: .*\n.*node:internal/;
+const cleanEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8' };
+
+function protocodes(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [binary, ...args], { encoding: 'utf8', env: { ...cleanEnv, ...env } });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+describe('commands and formats', () => {
+  it('show explains a code in text, markdown and json', () => {
+    const text = protocodes(['show', 'smtp', '554']);
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe('SMTP 554 Transaction failed');
+    expect(text.stdout).toContain('When you see this code\n');
+    expect(text.stderr).toBe('protocodes: language en (from LANG=C.UTF-8)\n');
+
+    const markdown = protocodes(['show', 'smtp', '554', '--format', 'markdown']);
+    expect(markdown.stdout.startsWith('# SMTP 554 Transaction failed\n')).toBe(true);
+
+    const json = JSON.parse(protocodes(['show', 'smtp', '554', '-f', 'json', '--lang', 'vi']).stdout);
+    expect(Object.keys(json)).toEqual(['protocol', 'locale', 'requestedLocale', 'fallbacks', 'code', 'replyText', 'alternateReplyTexts', 'texts', 'facts']);
+    expect(json.code).toBe(554);
+    expect(json.replyText).toBe('Transaction failed');
+    expect(json.texts.title).toBe('Giao dịch thất bại');
+    expect(json.facts.retry).toBe('after-change');
+  });
+
+  it('compare gives the same comparison in either order', () => {
+    const forward = protocodes(['compare', 'smtp', '235', '554', '--lang', 'vi']);
+    const backward = protocodes(['compare', 'smtp', '554', '235', '--lang', 'vi']);
+    expect(forward.status).toBe(0);
+    expect(backward.stdout).toBe(forward.stdout);
+    expect(forward.stdout.split('\n')[0]).toBe('SMTP 235 Xác thực thành công so với 554 Giao dịch thất bại');
+    for (const format of ['markdown', 'json']) {
+      expect(protocodes(['compare', 'smtp', '554', '235', '-f', format]).stdout).toBe(protocodes(['compare', 'smtp', '235', '554', '-f', format]).stdout);
+    }
+    const json = JSON.parse(protocodes(['compare', 'smtp', '550', '450', '-f', 'json']).stdout);
+    expect(json.codes).toEqual([450, 550]);
+    expect(json.note.text.length).toBeGreaterThan(100);
+    expect(json.facts.retry).toEqual({ a: 'later', b: 'after-change', same: false });
+  });
+
+  it('list prints a table, filters by class and phase, and has markdown and json forms', () => {
+    const all = protocodes(['list', 'smtp']);
+    expect(all.status).toBe(0);
+    const lines = all.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(39);
+    expect(lines[0]).toMatch(/^Code\s+Title\s+Summary$/);
+    expect(lines[1]).toMatch(/^211\s+System status\s+\S/);
+
+    const filtered = protocodes(['list', 'smtp', '--class', '4', '--phase', 'rcpt', '-f', 'json']);
+    const codes = JSON.parse(filtered.stdout).codes.map((c: { code: number }) => c.code);
+    expect(codes.length).toBeGreaterThan(2);
+    expect(codes.every((c: number) => c >= 400 && c < 500)).toBe(true);
+    expect(codes).toContain(450);
+
+    const markdown = protocodes(['list', 'smtp', '--class', '3', '-f', 'markdown', '--lang', 'vi']);
+    expect(markdown.stdout.split('\n').slice(0, 3)).toEqual(['| Mã | Tên | Tóm tắt |', '| --- | --- | --- |', expect.stringMatching(/^\| 334 \| /)]);
+  });
+
+  it('search ranks codes and folds accents', () => {
+    const byNumber = protocodes(['search', '554']);
+    expect(byNumber.stdout.split('\n')[1]).toMatch(/^554\s+Transaction failed/);
+
+    const folded = JSON.parse(protocodes(['search', 'khac', 'phuc', '--lang', 'vi', '-f', 'json']).stdout);
+    const accented = JSON.parse(protocodes(['search', 'khắc', 'phục', '--lang', 'vi', '-f', 'json']).stdout);
+    expect(folded.hits.length).toBeGreaterThan(0);
+    expect(folded.hits).toEqual(accented.hits);
+
+    const none = protocodes(['search', 'zzyzx', '--lang', 'vi']);
+    expect(none.status).toBe(1);
+    expect(none.stdout).toBe('Không có mã nào khớp với “zzyzx”.\n');
+  });
+
+  it('has help and a version', () => {
+    const help = protocodes(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('usage: protocodes <command>');
+    expect(protocodes(['compare', '--help']).stdout).toContain('usage: protocodes compare <protocol> <a> <b>');
+    expect(protocodes(['help', 'list']).stdout).toContain('--class <digit>');
+    expect(protocodes(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const bare = protocodes([]);
+    expect(bare.status).toBe(2);
+    expect(bare.stdout).toContain('commands:');
+  });
+});
+
+describe('language', () => {
+  it('comes from LC_ALL, LC_MESSAGES or LANG, in that order, and is stated on stderr', () => {
+    expect(protocodes(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8' }).stderr).toBe('protocodes: language vi (from LANG=vi_VN.UTF-8)\n');
+    expect(protocodes(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8', LC_ALL: 'en_US.UTF-8' }).stderr).toBe('protocodes: language en (from LC_ALL=en_US.UTF-8)\n');
+    expect(protocodes(['show', 'smtp', '250'], { LANG: 'en_GB.UTF-8', LC_MESSAGES: 'vi_VN' }).stdout).toContain('Mô tả');
+  });
+
+  it('falls back to English for a language without texts, and says so', () => {
+    const result = protocodes(['show', 'smtp', '250', '--lang', 'fr-CA']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Description');
+    expect(result.stderr).toBe('protocodes: no texts in fr-CA yet (from --lang); showing en\n');
+  });
+});
+
+describe('the terminal', () => {
+  it('writes no escape codes into a pipe, and does not wrap', () => {
+    const result = protocodes(['compare', 'smtp', '450', '550']);
+    expect(result.stdout).not.toMatch(ANSI);
+    expect(result.stderr).not.toMatch(ANSI);
+    expect(Math.max(...result.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(200);
+  });
+
+  it('honours --color even into a pipe, and NO_COLOR otherwise', () => {
+    expect(protocodes(['show', 'smtp', '554', '--color']).stdout).toMatch(/^\u001b\[1mSMTP 554 Transaction failed\u001b\[22m\n/);
+    expect(protocodes(['show', 'smtp', '554', '--no-color']).stdout).not.toMatch(ANSI);
+  });
+
+  it('sets headings in bold and wraps to the width on a terminal, unless NO_COLOR is set', () => {
+    const tty = (env: string) =>
+      execFileSync('script', ['-qec', `${env} COLUMNS=60 stty cols 60 2>/dev/null; ${env} ${process.execPath} ${binary} show smtp 421`, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...cleanEnv, TERM: 'xterm' },
+      }).replace(/\r\n/g, '\n');
+    const colored = tty('');
+    expect(colored).toContain('\u001b[1mDescription\u001b[22m');
+    expect(Math.max(...colored.replace(/\u001b\[\d+m/g, '').split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    expect(tty('NO_COLOR=1')).not.toContain('\u001b[1m');
+  });
+});
+
+describe('mistakes', () => {
+  const cases: [string[], number, RegExp][] = [
+    [['show', 'smtp', 'abc'], 2, /^protocodes: "abc" is not a valid SMTP code\n  SMTP codes are three digits, such as 554\n$/],
+    [['show', 'smtp', '9999'], 2, /^protocodes: "9999" is not a valid SMTP code\n/],
+    [['show', 'smtp', '557'], 1, /^protocodes: smtp has no code 557\n  did you mean 556, 555, 554\? run "protocodes list smtp" to see every code\n$/],
+    [['compare', 'smtp', '235'], 2, /^protocodes: missing code\n  usage: protocodes compare <protocol> <a> <b>\n$/],
+    [['compare', 'smtp', '250', '250'], 2, /^protocodes: both codes are 250\n/],
+    [['show', 'foo', '1'], 2, /^protocodes: unknown protocol "foo"\n  protocols: smtp\n$/],
+    [['show', 'smtp', '554', '--lang', 'xx-!!'], 2, /^protocodes: --lang "xx-!!" is not a language tag\n/],
+    [['shwo', 'smtp', '554'], 2, /^protocodes: unknown command "shwo"\n  did you mean "show"\? commands: show, compare, list, search\n$/],
+    [['show', 'smtp', '554', '--lnag', 'vi'], 2, /^protocodes: unknown option "--lnag"\n  did you mean "--lang"\? options for show: --lang, --format/],
+    [['show', 'smtp', '554', '--format', 'pdf'], 2, /^protocodes: unknown format "pdf"\n  formats: text, markdown, json\n$/],
+    [['list', 'smtp', '--class', '7'], 2, /^protocodes: --class "7" is not a class of SMTP\n  classes: 2, 3, 4, 5\n$/],
+    [['list', 'smtp', '--phase', 'rcpt-to'], 2, /^protocodes: --phase "rcpt-to" is not a session phase of SMTP\n  phases: greeting, ehlo/],
+    [['show', 'smtp', '554', 'extra'], 2, /^protocodes: unexpected argument "extra"\n/],
+    [['compare', 'smtp', '235', '554', '--class', '4'], 2, /^protocodes: option --class does not apply to compare\n/],
+    [['search'], 2, /^protocodes: missing search words\n/],
+    [['show', 'smtp', 'x'.repeat(10_000)], 2, /^protocodes: "x{40}…" is not a valid SMTP code\n/],
+    [['search', 'y'.repeat(10_000)], 2, /^protocodes: the search is 10000 characters long\n/],
+  ];
+
+  for (const [args, status, stderr] of cases) {
+    it(`${args.join(' ').slice(0, 60)} → exit ${status}, one clear message`, () => {
+      const result = protocodes(args);
+      expect(result.status).toBe(status);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(stderr);
+      expect(result.stderr).not.toMatch(STACK);
+      expect(result.stderr.length).toBeLessThan(400);
+    });
+  }
+});
+
+describe('the packed package', () => {
+  const work = mkdtempSync(join(tmpdir(), 'protocodes-pack-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('installs from its tarball outside the workspace and runs with no other package', () => {
+    execFileSync('npm', ['pack', '--pack-destination', work], { cwd: appRoot, stdio: 'ignore' });
+    const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!;
+    expect(tarball).toMatch(/^protocodes-\d+\.\d+\.\d+\.tgz$/);
+
+    const project = join(work, 'consumer');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{"name":"consumer","private":true}');
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, tarball)], { cwd: project, stdio: 'ignore' });
+    expect(readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['protocodes']);
+
+    const installed = spawnSync(join(project, 'node_modules', '.bin', 'protocodes'), ['compare', 'smtp', '235', '554', '--lang', 'vi'], { encoding: 'utf8', env: cleanEnv });
+    expect(installed.status).toBe(0);
+    expect(installed.stdout).toBe(protocodes(['compare', 'smtp', '235', '554', '--lang', 'vi']).stdout);
+
+    const viaNpx = spawnSync('npx', ['--yes', '--offline', `./${tarball}`, 'show', 'smtp', '421'], { cwd: work, encoding: 'utf8', env: cleanEnv });
+    expect(viaNpx.stdout.split('\n')[0]).toBe('SMTP 421 Service not available');
+  });
+});

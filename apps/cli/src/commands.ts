@@ -1,0 +1,196 @@
+// The four commands. Each turns parsed arguments into output through @protocodes/texts; none
+// words a sentence of its own except the CLI's errors.
+import { findCode, getProtocol, isProtocolId, protocolList, suggestCodes, type ProtocolId } from '@protocodes/core';
+import {
+  canonicalLocale,
+  describeCode,
+  describeComparison,
+  headingsOf,
+  listCodeSummaries,
+  localeMessage,
+  renderComparison,
+  renderExplanation,
+  searchCodes,
+  type Fallback,
+  MAX_QUERY_LENGTH,
+} from '@protocodes/texts';
+import type { ParsedArgs } from './args.js';
+import { EXIT, quote, UsageError } from './errors.js';
+import { bold, wrapLine, wrapText, type Presentation } from './terminal.js';
+
+export interface Output {
+  /** What goes to stdout. */
+  body: string;
+  /** The locale actually used, and what fell back, for the note on stderr. */
+  locale: string;
+  requestedLocale: string;
+  fallbacks: readonly Fallback[];
+  exitCode: number;
+}
+
+export interface LocaleChoice {
+  tag: string;
+  /** Where the tag came from, for the note on stderr: `--lang`, `LANG=vi_VN.UTF-8`, `default`. */
+  source: string;
+}
+
+/** `--lang`, else LC_ALL, LC_MESSAGES, LANG (POSIX order of precedence), else English. */
+export function chooseLocale(lang: string | undefined, env: NodeJS.ProcessEnv): LocaleChoice {
+  if (lang !== undefined) {
+    try {
+      return { tag: canonicalLocale(lang), source: '--lang' };
+    } catch {
+      throw new UsageError(`--lang ${quote(lang)} is not a language tag`, 'use a BCP 47 tag such as en, vi or pt-BR');
+    }
+  }
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (!value) continue;
+    if (value === 'C' || value === 'POSIX' || value.startsWith('C.')) return { tag: 'en', source: `${name}=${value}` };
+    try {
+      return { tag: canonicalLocale(value.split(/[.@]/)[0]!.replace(/_/g, '-')), source: `${name}=${value}` };
+    } catch {
+      // An unusable environment value is not the user's mistake on this command line; try the next.
+    }
+  }
+  return { tag: 'en', source: 'default' };
+}
+
+function protocolArgument(value: string | undefined, usage: string): ProtocolId {
+  if (value === undefined) throw new UsageError('missing protocol', `usage: ${usage}; protocols: ${protocolList.join(', ')}`);
+  if (!isProtocolId(value)) throw new UsageError(`unknown protocol ${quote(value)}`, `protocols: ${protocolList.join(', ')}`);
+  return value;
+}
+
+function codeArgument(protocol: ProtocolId, value: string | undefined, usage: string): number {
+  if (value === undefined) throw new UsageError('missing code', `usage: ${usage}`);
+  if (!/^\d{3}$/.test(value)) {
+    throw new UsageError(`${quote(value)} is not a valid ${getProtocol(protocol).name} code`, `${getProtocol(protocol).name} codes are three digits, such as 554`);
+  }
+  const code = Number(value);
+  if (!findCode(protocol, code)) {
+    const near = suggestCodes(protocol, value);
+    throw new UsageError(
+      `${protocol} has no code ${value}`,
+      `${near.length ? `did you mean ${near.join(', ')}? ` : ''}run "protocodes list ${protocol}" to see every code`,
+      EXIT.notFound,
+    );
+  }
+  return code;
+}
+
+function noExtra(positionals: string[], expected: number, usage: string) {
+  if (positionals.length > expected) throw new UsageError(`unexpected argument ${quote(positionals[expected]!)}`, `usage: ${usage}`);
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Bold headings and wrapped lines for a terminal; the text untouched otherwise. */
+function present(text: string, locale: string, presentation: Presentation): string {
+  let result = text;
+  if (presentation.width) result = wrapText(result, presentation.width);
+  if (!presentation.color) return result;
+  const headings = headingsOf(locale);
+  const lines = result.split('\n');
+  return lines
+    .map((line, i) => {
+      const standalone = (lines[i - 1] ?? '') === '' && (lines[i + 1] ?? '') === '';
+      return i === 0 || headings.has(line) || (standalone && /^\S+ \d{3} /.test(line)) ? bold(line) : line;
+    })
+    .join('\n');
+}
+
+export function runShow(args: ParsedArgs, locale: LocaleChoice, presentation: Presentation): Output {
+  const usage = 'protocodes show <protocol> <code>';
+  const protocol = protocolArgument(args.positionals[0], usage);
+  const code = codeArgument(protocol, args.positionals[1], usage);
+  noExtra(args.positionals, 2, usage);
+  if (args.format === 'json') {
+    const described = describeCode({ protocol, code, locale: locale.tag });
+    return { body: json(described), ...meta(described), exitCode: EXIT.ok };
+  }
+  const rendered = renderExplanation({ protocol, code, locale: locale.tag, format: args.format });
+  return { body: `${present(rendered.output.trimEnd(), rendered.locale, presentation)}\n`, ...meta(rendered), exitCode: EXIT.ok };
+}
+
+export function runCompare(args: ParsedArgs, locale: LocaleChoice, presentation: Presentation): Output {
+  const usage = 'protocodes compare <protocol> <a> <b>';
+  const protocol = protocolArgument(args.positionals[0], usage);
+  const a = codeArgument(protocol, args.positionals[1], usage);
+  const b = codeArgument(protocol, args.positionals[2], usage);
+  noExtra(args.positionals, 3, usage);
+  if (a === b) throw new UsageError(`both codes are ${a}`, 'compare two different codes, e.g. protocodes compare smtp 450 550');
+  if (args.format === 'json') {
+    const described = describeComparison({ protocol, codes: [a, b], locale: locale.tag });
+    return { body: json(described), ...meta(described), exitCode: EXIT.ok };
+  }
+  const rendered = renderComparison({ protocol, codes: [a, b], locale: locale.tag, format: args.format });
+  return { body: `${present(rendered.output.trimEnd(), rendered.locale, presentation)}\n`, ...meta(rendered), exitCode: EXIT.ok };
+}
+
+function table(rows: { code: number; title: string; summary: string }[], locale: string, format: 'text' | 'markdown', presentation: Presentation): string {
+  const header = { code: localeMessage(locale, 'label.code'), title: localeMessage(locale, 'label.title'), summary: localeMessage(locale, 'label.summary') };
+  if (format === 'markdown') {
+    const cell = (text: string) => text.replace(/[\\|*_`[\]<>]/g, '\\$&');
+    return [`| ${cell(header.code)} | ${cell(header.title)} | ${cell(header.summary)} |`, '| --- | --- | --- |', ...rows.map((r) => `| ${r.code} | ${cell(r.title)} | ${cell(r.summary)} |`)].join('\n');
+  }
+  const width = (text: string) => [...text].length;
+  const codeWidth = Math.max(width(header.code), 3);
+  const titleWidth = Math.max(width(header.title), ...rows.map((r) => width(r.title)));
+  const pad = (text: string, n: number) => text + ' '.repeat(Math.max(0, n - width(text)));
+  const indent = codeWidth + titleWidth + 4;
+  const line = (code: string, title: string, summary: string) => {
+    const full = `${pad(code, codeWidth)}  ${pad(title, titleWidth)}  ${summary}`;
+    return presentation.width ? wrapLine(full, presentation.width, Math.min(indent, presentation.width - 20)) : full;
+  };
+  const head = line(header.code, header.title, header.summary);
+  return [presentation.color ? bold(head) : head, ...rows.map((r) => line(String(r.code), r.title, r.summary))].join('\n');
+}
+
+export function runList(args: ParsedArgs, locale: LocaleChoice, presentation: Presentation): Output {
+  const usage = 'protocodes list <protocol> [--class <digit>] [--phase <phase>]';
+  const protocol = protocolArgument(args.positionals[0], usage);
+  noExtra(args.positionals, 1, usage);
+  const definition = getProtocol(protocol);
+  const classes = definition.classes.map((c) => String(c.digit));
+  if (args.class !== undefined && !classes.includes(args.class.replace(/xx$/i, ''))) {
+    throw new UsageError(`--class ${quote(args.class)} is not a class of ${definition.name}`, `classes: ${classes.join(', ')}`);
+  }
+  const phases: readonly string[] = definition.phases.map((p) => p.id);
+  if (args.phase !== undefined && !phases.includes(args.phase)) {
+    throw new UsageError(`--phase ${quote(args.phase)} is not a session phase of ${definition.name}`, `phases: ${phases.join(', ')}`);
+  }
+  const list = listCodeSummaries({
+    protocol,
+    locale: locale.tag,
+    filter: {
+      ...(args.class !== undefined ? { class: Number(args.class.replace(/xx$/i, '')) } : {}),
+      ...(args.phase !== undefined ? { phase: args.phase } : {}),
+    },
+  });
+  if (args.format === 'json') return { body: json(list), ...meta(list), exitCode: EXIT.ok };
+  return { body: `${table(list.codes, list.locale, args.format, presentation)}\n`, ...meta(list), exitCode: EXIT.ok };
+}
+
+export function runSearch(args: ParsedArgs, locale: LocaleChoice, presentation: Presentation): Output {
+  const query = args.positionals.join(' ').trim();
+  if (query === '') throw new UsageError('missing search words', 'usage: protocodes search <words…>, e.g. protocodes search relay denied');
+  if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the search is ${query.length} characters long`, `use at most ${MAX_QUERY_LENGTH} characters`);
+  const protocol = args.protocol === undefined ? undefined : protocolArgument(args.protocol, 'protocodes search <words…> --protocol <protocol>');
+  let limit: number | undefined;
+  if (args.limit !== undefined) {
+    limit = Number(args.limit);
+    if (!/^\d{1,4}$/.test(args.limit) || limit < 1) throw new UsageError(`--limit ${quote(args.limit)} is not a positive whole number`, 'for example --limit 5');
+  }
+  const result = searchCodes({ query, locale: locale.tag, ...(protocol ? { protocol } : {}), ...(limit ? { limit } : {}) });
+  const exitCode = result.hits.length > 0 ? EXIT.ok : EXIT.notFound;
+  if (args.format === 'json') return { body: json(result), ...meta(result), exitCode };
+  if (result.hits.length === 0) {
+    return { body: `${localeMessage(result.locale, 'label.noMatches', { query })}\n`, ...meta(result), exitCode };
+  }
+  return { body: `${table(result.hits, result.locale, args.format, presentation)}\n`, ...meta(result), exitCode };
+}
+
+function meta(result: { locale: string; requestedLocale: string; fallbacks: readonly Fallback[] }) {
+  return { locale: result.locale, requestedLocale: result.requestedLocale, fallbacks: result.fallbacks };
+}

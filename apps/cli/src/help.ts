@@ -1,0 +1,66 @@
+// Help texts. Kept short: each says what the command does, its arguments and an example.
+import type { Command } from './args.js';
+
+const COMMON = `options:
+  --lang <tag>       language of the texts, a BCP 47 tag such as vi or pt-BR
+                     (default: from LC_ALL, LC_MESSAGES or LANG, else en)
+  -f, --format <f>   text (default), markdown or json
+  --color, --no-color  force bold headings on or off (default: on a terminal, unless NO_COLOR is set)
+  -h, --help         show help`;
+
+export const MAIN_HELP = `protocodes: what a protocol status code means, whose fault it is, whether to retry and how to fix it.
+
+usage: protocodes <command> [arguments] [options]
+
+commands:
+  show <protocol> <code>          explain one code             protocodes show smtp 554
+  compare <protocol> <a> <b>      compare two codes            protocodes compare smtp 235 554
+  list <protocol>                 list codes, filtered         protocodes list smtp --class 4
+  search <words…>                 find codes by words          protocodes search relay denied
+
+protocols: smtp
+
+${COMMON}
+  -V, --version      print the version
+
+exit codes: 0 success, 1 not found, 2 usage error.
+Run "protocodes <command> --help" for a command's options.`;
+
+export const COMMAND_HELP: Record<Command, string> = {
+  show: `usage: protocodes show <protocol> <code> [options]
+
+Explains one code: what it means, when you see it, how to fix it, when to send it, and its facts.
+
+example: protocodes show smtp 554 --lang vi
+
+${COMMON}`,
+  compare: `usage: protocodes compare <protocol> <a> <b> [options]
+
+Compares two codes: the key difference, each code's texts, when to use which, and the curated
+note for commonly confused pairs. The order of a and b does not matter.
+
+example: protocodes compare smtp 450 550
+
+${COMMON}`,
+  list: `usage: protocodes list <protocol> [--class <digit>] [--phase <phase>] [options]
+
+Lists codes with their titles and summaries.
+
+  --class <digit>    only codes of this class, e.g. 4 for 4xx
+  --phase <phase>    only codes that can occur in this session phase, e.g. rcpt
+
+example: protocodes list smtp --class 5 --phase rcpt
+
+${COMMON}`,
+  search: `usage: protocodes search <words…> [--protocol <protocol>] [--limit <n>] [options]
+
+Finds codes whose number, title or texts match every word, in the chosen language. Accents do
+not matter: "khac phuc" finds "khắc phục".
+
+  --protocol <p>     search one protocol only
+  --limit <n>        show at most n matches (default 20)
+
+example: protocodes search mailbox full
+
+${COMMON}`,
+};

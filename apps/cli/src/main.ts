@@ -1,0 +1,75 @@
+// protocodes: the command-line tool. Everything it says comes from @protocodes/texts; this file
+// only turns argv into a command, and errors into one clear line and an exit code.
+import { ProtocodesError, UnknownCodeError } from '@protocodes/core';
+import { parseCommandLine, type ParsedArgs } from './args.js';
+import { chooseLocale, runCompare, runList, runSearch, runShow, type Output } from './commands.js';
+import { EXIT, UsageError } from './errors.js';
+import { COMMAND_HELP, MAIN_HELP } from './help.js';
+import { dim, presentation, type OutputStream } from './terminal.js';
+
+declare const PROTOCODES_VERSION: string;
+
+export interface Streams {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: NodeJS.ProcessEnv;
+}
+
+function localeNote(output: Output, source: string): string {
+  const from = source === 'default' ? 'by default' : `from ${source}`;
+  const whole = output.fallbacks.find((f) => f.part === 'locale');
+  if (whole) return `protocodes: no texts in ${output.requestedLocale} yet (${from}); showing ${output.locale}`;
+  const parts = output.fallbacks.map((f) => f.part);
+  return `protocodes: language ${output.locale} (${from})${parts.length ? `; still in English: ${parts.join(', ')}` : ''}`;
+}
+
+function execute(args: ParsedArgs, streams: Streams): number {
+  if (args.version && !args.command) {
+    streams.stdout.write(`${PROTOCODES_VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (args.help || !args.command) {
+    streams.stdout.write(`${args.command ? COMMAND_HELP[args.command] : MAIN_HELP}\n`);
+    return args.help || args.version ? EXIT.ok : EXIT.usage;
+  }
+  const locale = chooseLocale(args.lang, streams.env);
+  const view = presentation(streams.stdout, streams.env, args.color);
+  const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command];
+  const output = command(args, locale, view);
+  streams.stdout.write(output.body);
+  const note = localeNote(output, locale.source);
+  const errView = presentation(streams.stderr, streams.env, args.color);
+  streams.stderr.write(`${errView.color ? dim(note) : note}\n`);
+  return output.exitCode;
+}
+
+/** Runs one command line; returns the exit code. Never throws for a user's mistake. */
+export function run(argv: readonly string[], streams: Streams): number {
+  try {
+    return execute(parseCommandLine(argv), streams);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      streams.stderr.write(`protocodes: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      return error.exitCode;
+    }
+    if (error instanceof UnknownCodeError) {
+      streams.stderr.write(`protocodes: ${error.message}\n`);
+      return EXIT.notFound;
+    }
+    if (error instanceof ProtocodesError) {
+      streams.stderr.write(`protocodes: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    streams.stderr.write(`protocodes: internal error (${message.split('\n')[0]}); please report it with the command you ran to the protocodes issue tracker\n`);
+    return EXIT.internal;
+  }
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // The reader went away (`protocodes list smtp | head -3`): that is not a failure.
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
+
+process.exitCode = run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });

@@ -1,0 +1,54 @@
+// How output meets the terminal: bold headings and wrapped lines on a TTY only; piped output is
+// exactly the text, unwrapped and without escape codes.
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
+
+export interface Presentation {
+  color: boolean;
+  /** Wrap width, or undefined to leave lines as they are. */
+  width: number | undefined;
+}
+
+export function presentation(stream: OutputStream, env: NodeJS.ProcessEnv, forcedColor: boolean | undefined): Presentation {
+  const tty = stream.isTTY === true;
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return {
+    color: forcedColor ?? (tty && !noColor && env.TERM !== 'dumb'),
+    width: tty ? Math.max(40, Math.min(stream.columns ?? 80, 120)) : undefined,
+  };
+}
+
+export const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
+export const dim = (text: string) => `\u001b[2m${text}\u001b[22m`;
+
+const length = (text: string) => [...text].length;
+
+/** Wraps one line at spaces; continuation lines get `indent` spaces. Words longer than the width stay whole. */
+export function wrapLine(line: string, width: number, indent = 0): string {
+  if (length(line) <= width) return line;
+  const words = line.split(' ');
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    const limit = lines.length === 0 ? width : width - indent;
+    if (length(candidate) > limit && current !== '') {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  lines.push(current);
+  return lines.map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`)).join('\n');
+}
+
+/** Wraps every line of a text, indenting list items under their first word. */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => wrapLine(line, width, /^- /.test(line) ? 2 : 0))
+    .join('\n');
+}

@@ -1,0 +1,191 @@
+// The JSON shapes of a code, a comparison and a list, localized. The CLI's `--format json` and
+// the API's JSON bodies are these objects, so both stay the same by construction.
+import {
+  compareCodes,
+  findCode,
+  getProtocol,
+  listCodes,
+  type CodeEntry,
+  type CodeFilter,
+  type CodeTexts,
+  type ProtocolId,
+} from '@protocodes/core';
+import type { Fallback } from './model.js';
+import { resolveRequest } from './render.js';
+import type { LocaleTools } from './views.js';
+
+export interface CodeFacts {
+  class: number;
+  className: string;
+  category: number;
+  categoryName: string;
+  retry: CodeEntry['retry'];
+  phases: { id: string; name: string }[];
+  actors: CodeEntry['actors'];
+  related: { code: number; title: string }[];
+  enhancedCodes: readonly string[];
+  references: readonly string[];
+  origin: string;
+  status: CodeEntry['status'];
+}
+
+export interface CodeSummary {
+  code: number;
+  title: string;
+  summary: string;
+  class: number;
+  retry: CodeEntry['retry'];
+  phases: readonly string[];
+}
+
+export interface CodeDetails {
+  code: number;
+  replyText: string;
+  alternateReplyTexts: { text: string; reference: string }[];
+  texts: CodeTexts;
+  facts: CodeFacts;
+}
+
+interface Localized {
+  protocol: string;
+  locale: string;
+  requestedLocale: string;
+  fallbacks: Fallback[];
+}
+
+export interface CodeDescription extends Localized, CodeDetails {}
+
+export interface ComparisonDescription extends Localized {
+  /** Canonical order: the smaller code first. */
+  codes: [number, number];
+  title: string;
+  facts: {
+    sameClass: boolean;
+    sameCategory: boolean;
+    retry: { a: string; b: string; same: boolean };
+    phases: { a: readonly string[]; b: readonly string[]; shared: readonly string[]; onlyA: readonly string[]; onlyB: readonly string[]; same: boolean };
+    actors: { a: readonly string[]; b: readonly string[]; shared: readonly string[] };
+    related: boolean;
+  };
+  a: CodeDetails;
+  b: CodeDetails;
+  note: { text: string; references: readonly string[] } | null;
+}
+
+export interface CodeList extends Localized {
+  codes: CodeSummary[];
+}
+
+function textsOf(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fallbacks: Fallback[]): CodeTexts {
+  const own = tools.translations(protocol)?.codeTexts[entry.code];
+  if (!own && tools.locale !== 'en') addFallback(fallbacks, `codes/${entry.code}`, tools.locale);
+  const texts = own ?? entry;
+  return {
+    title: texts.title,
+    summary: texts.summary,
+    description: texts.description,
+    whenYouSeeIt: texts.whenYouSeeIt,
+    howToFix: { sender: texts.howToFix.sender, operator: texts.howToFix.operator },
+    whenToSend: texts.whenToSend,
+  };
+}
+
+function addFallback(fallbacks: Fallback[], part: string, locale: string) {
+  if (!fallbacks.some((f) => f.part === part)) fallbacks.push({ part, locale });
+}
+
+function details(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fallbacks: Fallback[]): CodeDetails {
+  const definition = getProtocol(protocol);
+  const translations = tools.translations(protocol);
+  const protocolTexts = translations?.protocolTexts;
+  if (!protocolTexts && tools.locale !== 'en') addFallback(fallbacks, `protocol/${protocol}`, tools.locale);
+  const digitName = (list: readonly { digit: number; name: string }[], own: Record<number, { name: string }> | undefined, digit: number) =>
+    own?.[digit]?.name ?? list.find((d) => d.digit === digit)?.name ?? '';
+  return {
+    code: entry.code,
+    replyText: entry.replyText,
+    alternateReplyTexts: (entry.alternateReplyTexts ?? []).map((a) => ({ text: a.text, reference: a.reference })),
+    texts: textsOf(protocol, entry, tools, fallbacks),
+    facts: {
+      class: entry.class,
+      className: digitName(definition.classes, protocolTexts?.classes, entry.class),
+      category: entry.category,
+      categoryName: digitName(definition.categories, protocolTexts?.categories, entry.category),
+      retry: entry.retry,
+      phases: entry.phases.map((id) => ({ id, name: protocolTexts?.phases[id]?.name ?? definition.phases.find((p) => p.id === id)?.name ?? id })),
+      actors: entry.actors,
+      related: entry.related.map((code) => ({ code, title: translations?.codeTexts[code]?.title ?? findCode(protocol, code)?.title ?? '' })),
+      enhancedCodes: entry.enhancedCodes,
+      references: entry.references,
+      origin: entry.origin,
+      status: entry.status,
+    },
+  };
+}
+
+export interface DescribeCodeRequest {
+  protocol: string;
+  code: number | string;
+  locale?: string;
+}
+
+/** One code with its facts and its texts in the negotiated locale. */
+export function describeCode(request: DescribeCodeRequest): CodeDescription {
+  const s = resolveRequest(request.protocol, { locale: request.locale ?? 'en', format: 'text' });
+  const entry = s.entry(request.code);
+  const fallbacks = [...s.fallbacks];
+  return { protocol: s.protocol, locale: s.locale, requestedLocale: s.requestedLocale, fallbacks, ...details(s.protocol, entry, s.tools, fallbacks) };
+}
+
+export interface DescribeComparisonRequest {
+  protocol: string;
+  codes: readonly [number | string, number | string];
+  locale?: string;
+}
+
+/** Two codes: the comparison facts, each code's texts, and the curated note, localized. */
+export function describeComparison(request: DescribeComparisonRequest): ComparisonDescription {
+  const s = resolveRequest(request.protocol, { locale: request.locale ?? 'en', format: 'text' });
+  const facts = compareCodes(s.protocol, request.codes[0], request.codes[1]);
+  const fallbacks = [...s.fallbacks];
+  const a = details(s.protocol, facts.a, s.tools, fallbacks);
+  const b = details(s.protocol, facts.b, s.tools, fallbacks);
+  const pairText = s.tools.translations(s.protocol)?.pairTexts[facts.id]?.note;
+  if (facts.note && !pairText && s.locale !== 'en') addFallback(fallbacks, `pairs/${facts.id}`, s.locale);
+  return {
+    protocol: s.protocol,
+    locale: s.locale,
+    requestedLocale: s.requestedLocale,
+    fallbacks,
+    codes: [facts.a.code, facts.b.code],
+    title: s.tools.say('title.comparison', { protocol: getProtocol(s.protocol).name, a: { code: a.code, title: a.texts.title }, b: { code: b.code, title: b.texts.title } }),
+    facts: {
+      sameClass: facts.sameClass,
+      sameCategory: facts.sameCategory,
+      retry: facts.retry,
+      phases: facts.phases,
+      actors: facts.actors,
+      related: facts.related,
+    },
+    a,
+    b,
+    note: facts.note ? { text: pairText ?? facts.note.note, references: facts.note.references } : null,
+  };
+}
+
+export interface ListRequest {
+  protocol: string;
+  locale?: string;
+  filter?: CodeFilter;
+}
+
+/** The protocol's codes with localized titles and summaries, optionally filtered. */
+export function listCodeSummaries(request: ListRequest): CodeList {
+  const s = resolveRequest(request.protocol, { locale: request.locale ?? 'en', format: 'text' });
+  const fallbacks = [...s.fallbacks];
+  const codes = listCodes(s.protocol, request.filter).map((entry) => {
+    const texts = textsOf(s.protocol, entry, s.tools, fallbacks);
+    return { code: entry.code, title: texts.title, summary: texts.summary, class: entry.class, retry: entry.retry, phases: entry.phases };
+  });
+  return { protocol: s.protocol, locale: s.locale, requestedLocale: s.requestedLocale, fallbacks, codes };
+}
