@@ -1,0 +1,245 @@
+// The protocodes HTTP API as one fetch-handler app (Hono). It runs unchanged on Node (node.ts)
+// and on the Workers runtime (worker.ts); every text and JSON body comes from @protocodes/texts.
+import { Hono, type Context } from 'hono';
+import { catalogueVersion, findCode, getProtocol, isProtocolId, listCodes, protocolList, suggestCodes, type ProtocolId } from '@protocodes/core';
+import {
+  availableLocales,
+  describeCode,
+  negotiateLocale,
+  describeComparison,
+  listCodeSummaries,
+  localeMessage,
+  MAX_QUERY_LENGTH,
+  renderComparison,
+  renderExplanation,
+  searchCodes,
+} from '@protocodes/texts';
+import { etagFor, LruCache, matchesIfNoneMatch, type Representation } from './cache.js';
+import { docsPage } from './docs.js';
+import { chooseFormat, chooseLanguage, CONTENT_TYPES, type ResponseFormat } from './negotiate.js';
+import { openApiDocument } from './openapi.js';
+import { echo, ProblemError, problemResponse } from './problems.js';
+
+export const MAX_URL_LENGTH = 2048;
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+const CACHE_CONTROL = 'public, max-age=3600';
+const encoder = new TextEncoder();
+
+export interface AppOptions {
+  /** How many finished responses to keep (default 10,000). */
+  cacheSize?: number;
+}
+
+function protocolParam(value: string): ProtocolId {
+  if (isProtocolId(value)) return value;
+  throw new ProblemError('unknown-protocol', `there is no protocol ${echo(value)}`, { suggestions: protocolList });
+}
+
+function codeParam(protocol: ProtocolId, value: string): number {
+  if (!/^\d{3}$/.test(value)) throw new ProblemError('invalid-code', `${echo(value)} is not a ${getProtocol(protocol).name} code; codes are three digits, such as 554`);
+  const code = Number(value);
+  if (!findCode(protocol, code)) {
+    throw new ProblemError('unknown-code', `${protocol} has no code ${value}`, { suggestions: suggestCodes(protocol, value) });
+  }
+  return code;
+}
+
+function jsonBody(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+export interface Api {
+  /** The routes, for inspection (tests compare them with the OpenAPI document). */
+  app: Hono;
+  /** The fetch handler that Node and the Workers runtime call. */
+  fetch: (request: Request, env?: unknown, context?: unknown) => Response | Promise<Response>;
+}
+
+function respond(request: Request, representation: Representation, extraHeaders: Record<string, string>): Response {
+  if (matchesIfNoneMatch(request.headers.get('if-none-match') ?? undefined, representation.etag)) {
+    const { 'content-type': _type, ...headers } = representation.headers;
+    return new Response(null, { status: 304, headers: { ...headers, ...extraHeaders } });
+  }
+  return new Response(request.method === 'HEAD' ? null : representation.body, { status: 200, headers: { ...representation.headers, ...extraHeaders } });
+}
+
+/** Method and size checks that come before routing. */
+function screen(request: Request): Response | undefined {
+  if (request.url.length > MAX_URL_LENGTH) {
+    return problemResponse(new ProblemError('uri-too-long', `the URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`).problem);
+  }
+  if (request.method === 'OPTIONS') {
+    return new Response(null, {
+      status: 204,
+      headers: {
+        allow: ALLOWED_METHODS,
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': ALLOWED_METHODS,
+        'access-control-allow-headers': 'Accept-Language, If-None-Match',
+        'access-control-max-age': '86400',
+      },
+    });
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return problemResponse(new ProblemError('method-not-allowed', `${echo(request.method).slice(1, -1)} is not allowed; this API is read-only`).problem, { allow: ALLOWED_METHODS });
+  }
+  return undefined;
+}
+
+export function createApi(options: AppOptions = {}): Api {
+  const app = new Hono();
+  const limit = options.cacheSize ?? 10_000;
+  const responses = new LruCache<Representation>(limit);
+  // Repeated requests (same URL and Accept-Language) skip routing and validation altogether.
+  const seen = new LruCache<{ representation: Representation; extraHeaders: Record<string, string> }>(limit);
+  const requestKey = (request: Request) => `${request.url}\n${request.headers.get('accept-language') ?? ''}`;
+
+  /** Serves a representation by its normalized key, building it only the first time. */
+  function serve(c: Context, key: string, build: () => { body: string; format: ResponseFormat; locale?: string }, extraHeaders: Record<string, string> = {}): Response {
+    let representation = responses.get(key);
+    if (!representation) {
+      const built = build();
+      const etag = etagFor(key);
+      representation = {
+        body: encoder.encode(built.body),
+        etag,
+        headers: {
+          'content-type': CONTENT_TYPES[built.format],
+          'cache-control': CACHE_CONTROL,
+          vary: 'Accept-Language',
+          etag,
+          'access-control-allow-origin': '*',
+          ...(built.locale ? { 'content-language': built.locale } : {}),
+        },
+      };
+      responses.set(key, representation);
+    }
+    seen.set(requestKey(c.req.raw), { representation, extraHeaders });
+    return respond(c.req.raw, representation, extraHeaders);
+  }
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', catalogueVersion }, 200, { 'cache-control': 'no-store' }));
+
+  app.get('/v1/openapi.json', (c) => serve(c, 'openapi', () => ({ body: jsonBody(openApiDocument), format: 'json' })));
+
+  app.get('/docs', (c) => serve(c, 'docs', () => ({ body: docsPage(), format: 'html', locale: 'en' })));
+
+  app.get('/v1/protocols', (c) => {
+    const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return serve(c, `protocols|${lang}`, () => {
+      const { locale } = negotiateLocale(lang, availableLocales);
+      const body = {
+        locale,
+        protocols: protocolList.map((id) => {
+          const protocol = getProtocol(id);
+          return { id, name: protocol.name, codeCount: listCodes(id).length, references: protocol.references };
+        }),
+        locales: availableLocales,
+        catalogueVersion,
+      };
+      return { body: jsonBody(body), format: 'json', locale };
+    });
+  });
+
+  app.get('/v1/:protocol/codes', (c) => {
+    const protocol = protocolParam(c.req.param('protocol'));
+    const definition = getProtocol(protocol);
+    const classValue = c.req.query('class');
+    const phase = c.req.query('phase');
+    const classes = definition.classes.map((d) => String(d.digit));
+    if (classValue !== undefined && !classes.includes(classValue)) {
+      throw new ProblemError('invalid-query', `class=${echo(classValue)} is not a class of ${definition.name}`, { allowed: classes });
+    }
+    const phases: readonly string[] = definition.phases.map((p) => p.id);
+    if (phase !== undefined && !phases.includes(phase)) {
+      throw new ProblemError('invalid-query', `phase=${echo(phase)} is not a session phase of ${definition.name}`, { allowed: phases });
+    }
+    const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return serve(c, `codes|${protocol}|${classValue ?? ''}|${phase ?? ''}|${lang}`, () => {
+      const list = listCodeSummaries({
+        protocol,
+        locale: lang,
+        filter: { ...(classValue ? { class: Number(classValue) } : {}), ...(phase ? { phase } : {}) },
+      });
+      return { body: jsonBody(list), format: 'json', locale: list.locale };
+    });
+  });
+
+  app.get('/v1/:protocol/codes/:code', (c) => {
+    const protocol = protocolParam(c.req.param('protocol'));
+    const code = codeParam(protocol, c.req.param('code'));
+    const format = chooseFormat(c.req.query('format'));
+    const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return serve(c, `code|${protocol}|${code}|${format}|${lang}`, () => {
+      if (format === 'json') {
+        const described = describeCode({ protocol, code, locale: lang });
+        return { body: jsonBody(described), format, locale: described.locale };
+      }
+      const rendered = renderExplanation({ protocol, code, locale: lang, format });
+      return { body: rendered.output, format, locale: rendered.locale };
+    });
+  });
+
+  app.get('/v1/:protocol/compare/:a/:b', (c) => {
+    const protocol = protocolParam(c.req.param('protocol'));
+    const a = codeParam(protocol, c.req.param('a'));
+    const b = codeParam(protocol, c.req.param('b'));
+    if (a === b) throw new ProblemError('same-code', `both codes are ${a}; compare two different codes`);
+    const format = chooseFormat(c.req.query('format'));
+    const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    const [low, high] = a < b ? [a, b] : [b, a];
+    const query = new URL(c.req.url).search;
+    const link = a > b ? { link: `</v1/${protocol}/compare/${low}/${high}${query}>; rel="canonical"` } : {};
+    return serve(
+      c,
+      `compare|${protocol}|${low}|${high}|${format}|${lang}`,
+      () => {
+        if (format === 'json') {
+          const described = describeComparison({ protocol, codes: [low, high], locale: lang });
+          return { body: jsonBody(described), format, locale: described.locale };
+        }
+        const rendered = renderComparison({ protocol, codes: [low, high], locale: lang, format });
+        return { body: rendered.output, format, locale: rendered.locale };
+      },
+      link,
+    );
+  });
+
+  app.get('/v1/search', (c) => {
+    const q = c.req.query('q');
+    if (q === undefined || q.trim() === '') throw new ProblemError('invalid-query', 'q is required: the words to search for, e.g. ?q=relay+denied');
+    if (q.length > MAX_QUERY_LENGTH) throw new ProblemError('invalid-query', `q is ${q.length} characters long; the limit is ${MAX_QUERY_LENGTH}`);
+    const protocolValue = c.req.query('protocol');
+    const protocol = protocolValue === undefined ? undefined : protocolParam(protocolValue);
+    const limitValue = c.req.query('limit');
+    if (limitValue !== undefined && !/^(?:[1-9]\d?|100)$/.test(limitValue)) {
+      throw new ProblemError('invalid-query', `limit=${echo(limitValue)} is not a whole number from 1 to 100`);
+    }
+    const limit = limitValue === undefined ? 20 : Number(limitValue);
+    const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return serve(c, `search|${protocol ?? '*'}|${limit}|${lang}|${q}`, () => {
+      const result = searchCodes({ query: q, locale: lang, limit, ...(protocol ? { protocol } : {}) });
+      const body = result.hits.length > 0 ? result : { ...result, message: localeMessage(result.locale, 'label.noMatches', { query: q }) };
+      return { body: jsonBody(body), format: 'json', locale: result.locale };
+    });
+  });
+
+  app.notFound((c) => problemResponse(new ProblemError('not-found', `nothing is at ${echo(new URL(c.req.url).pathname)}; see /docs for the routes`).problem));
+
+  app.onError((error) => {
+    if (error instanceof ProblemError) return problemResponse(error.problem);
+    console.error('protocodes api: internal error:', error);
+    return problemResponse(new ProblemError('internal-error', 'the server failed to answer; the error was logged').problem);
+  });
+
+  return {
+    app,
+    fetch(request, env, context) {
+      const refused = screen(request);
+      if (refused) return refused;
+      const known = seen.get(requestKey(request));
+      if (known) return respond(request, known.representation, known.extraHeaders);
+      return app.fetch(request, env, context as never);
+    },
+  };
+}

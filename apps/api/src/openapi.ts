@@ -1,0 +1,190 @@
+// The OpenAPI 3.1 description of exactly the routes app.ts serves (a test holds them together).
+import { PROBLEM_TYPES } from './problems.js';
+
+const lang = {
+  name: 'lang',
+  in: 'query',
+  description: 'BCP 47 language tag. Without it, Accept-Language (with q-values) decides, else English. A well-formed tag the catalogue lacks falls back to English, and `fallbacks` in the body says so.',
+  schema: { type: 'string', examples: ['vi', 'vi-VN', 'en'] },
+};
+const acceptLanguage = { name: 'Accept-Language', in: 'header', schema: { type: 'string' }, example: 'vi-VN,vi;q=0.9,en;q=0.8' };
+const protocol = { name: 'protocol', in: 'path', required: true, schema: { type: 'string', enum: ['smtp'] } };
+const code = (name: string) => ({ name, in: 'path', required: true, description: 'A three-digit code.', schema: { type: 'string', pattern: '^[0-9]{3}$' } });
+const format = {
+  name: 'format',
+  in: 'query',
+  description: '`json` (default) for data; `text`, `markdown` or `html` for the rendered text.',
+  schema: { type: 'string', enum: ['json', 'text', 'markdown', 'html'], default: 'json' },
+};
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const cachingHeaders = {
+  ETag: { description: 'Strong entity tag of this representation.', schema: { type: 'string' } },
+  'Cache-Control': { schema: { type: 'string' }, example: 'public, max-age=3600' },
+  Vary: { schema: { type: 'string' }, example: 'Accept-Language' },
+  'Content-Language': { description: 'The language the texts are in.', schema: { type: 'string' } },
+};
+const notModified = { description: 'Not modified: the If-None-Match entity tag still matches.' };
+const json = (schema: string, description: string) => ({ description, headers: cachingHeaders, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
+const rendered = (schema: string, description: string) => ({
+  description,
+  headers: cachingHeaders,
+  content: {
+    'application/json': { schema: { $ref: `#/components/schemas/${schema}` } },
+    'text/plain': { schema: { type: 'string' } },
+    'text/markdown': { schema: { type: 'string' } },
+    'text/html': { schema: { type: 'string', description: 'An HTML fragment (an <article>), every value escaped.' } },
+  },
+});
+
+const object = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', properties, required });
+const fallbacks = { type: 'array', description: 'Parts shown in English because the language lacks them; empty when fully translated.', items: object({ part: { type: 'string' }, locale: { type: 'string' } }) };
+const localized = { locale: { type: 'string' }, requestedLocale: { type: 'string' }, fallbacks };
+const texts = object({
+  title: { type: 'string' },
+  summary: { type: 'string' },
+  description: { type: 'string' },
+  whenYouSeeIt: { type: 'string' },
+  howToFix: object({ sender: { type: 'string' }, operator: { type: 'string' } }),
+  whenToSend: { type: 'string' },
+});
+const retry = { type: 'string', enum: ['not-needed', 'continue', 'later', 'after-change', 'never'] };
+const codeDetails = {
+  code: { type: 'integer' },
+  replyText: { type: 'string', description: 'The RFC reply text, verbatim; never translated.' },
+  alternateReplyTexts: { type: 'array', items: object({ text: { type: 'string' }, reference: { type: 'string' } }) },
+  texts,
+  facts: object({
+    class: { type: 'integer' },
+    className: { type: 'string' },
+    category: { type: 'integer' },
+    categoryName: { type: 'string' },
+    retry,
+    phases: { type: 'array', items: object({ id: { type: 'string' }, name: { type: 'string' } }) },
+    actors: { type: 'array', items: { type: 'string' } },
+    related: { type: 'array', items: object({ code: { type: 'integer' }, title: { type: 'string' } }) },
+    enhancedCodes: { type: 'array', items: { type: 'string' } },
+    references: { type: 'array', items: { type: 'string' } },
+    origin: { type: 'string' },
+    status: { type: 'string' },
+  }),
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'protocodes API',
+    version: '1.0.0',
+    summary: 'Protocol status codes explained and compared, in several languages.',
+    description: 'Read-only. Every successful response carries a strong ETag and answers If-None-Match with 304. CORS is open for GET. Errors are RFC 9457 problem details.',
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  paths: {
+    '/v1/protocols': {
+      get: { summary: 'The protocols, with their code counts, and the available languages', operationId: 'listProtocols', parameters: [lang, acceptLanguage], responses: { 200: json('Protocols', 'Protocols and languages'), 304: notModified, 400: problem('Malformed lang') } },
+    },
+    '/v1/{protocol}/codes': {
+      get: {
+        summary: 'The codes of a protocol, optionally filtered',
+        operationId: 'listCodes',
+        parameters: [
+          protocol,
+          { name: 'class', in: 'query', description: 'First digit, e.g. 4.', schema: { type: 'string', pattern: '^[1-5]$' } },
+          { name: 'phase', in: 'query', description: 'A session phase id, e.g. rcpt.', schema: { type: 'string' } },
+          lang,
+          acceptLanguage,
+        ],
+        responses: { 200: json('CodeList', 'The codes, ascending'), 304: notModified, 400: problem('Malformed class, phase or lang'), 404: problem('Unknown protocol') },
+      },
+    },
+    '/v1/{protocol}/codes/{code}': {
+      get: {
+        summary: 'One code: its facts and its texts',
+        operationId: 'getCode',
+        parameters: [protocol, code('code'), format, lang, acceptLanguage],
+        responses: { 200: rendered('CodeDescription', 'The code'), 304: notModified, 400: problem('Malformed code, format or lang'), 404: problem('Unknown protocol or code, with suggestions') },
+      },
+    },
+    '/v1/{protocol}/compare/{a}/{b}': {
+      get: {
+        summary: 'Two codes compared',
+        description: 'Either order answers with the same body; when a > b, a `Link: <…>; rel="canonical"` header names the canonical URL.',
+        operationId: 'compareCodes',
+        parameters: [protocol, code('a'), code('b'), format, lang, acceptLanguage],
+        responses: {
+          200: { ...rendered('ComparisonDescription', 'The comparison'), headers: { ...cachingHeaders, Link: { description: 'The canonical URL, when the codes were given in reverse order.', schema: { type: 'string' } } } },
+          304: notModified,
+          400: problem('Malformed code, format or lang, or the same code twice'),
+          404: problem('Unknown protocol or code, with suggestions'),
+        },
+      },
+    },
+    '/v1/search': {
+      get: {
+        summary: 'Codes whose number, title or texts match every word, accents folded',
+        operationId: 'searchCodes',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+          { name: 'protocol', in: 'query', schema: { type: 'string', enum: ['smtp'] } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          lang,
+          acceptLanguage,
+        ],
+        responses: { 200: json('SearchResult', 'Ranked matches (possibly none)'), 304: notModified, 400: problem('Missing or malformed q, limit or lang'), 404: problem('Unknown protocol') },
+      },
+    },
+    '/v1/openapi.json': { get: { summary: 'This document', operationId: 'getOpenApi', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, 304: notModified } } },
+    '/docs': { get: { summary: 'A readable page about this API', operationId: 'getDocs', responses: { 200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, 304: notModified } } },
+    '/healthz': {
+      get: { summary: 'Liveness', operationId: 'getHealth', responses: { 200: { description: 'Serving', content: { 'application/json': { schema: object({ status: { const: 'ok' }, catalogueVersion: { type: 'string' } }) } } } } },
+    },
+  },
+  components: {
+    schemas: {
+      Problem: {
+        type: 'object',
+        description: `RFC 9457 problem details. Types: ${Object.keys(PROBLEM_TYPES).join(', ')} (each documented at /docs#problem-<type>).`,
+        properties: {
+          type: { type: 'string', format: 'uri-reference' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          suggestions: { type: 'array', items: { type: ['string', 'integer'] } },
+          allowed: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['type', 'title', 'status', 'detail'],
+      },
+      Protocols: object({
+        locale: { type: 'string' },
+        protocols: { type: 'array', items: object({ id: { type: 'string' }, name: { type: 'string' }, codeCount: { type: 'integer' }, references: { type: 'array', items: { type: 'string' } } }) },
+        locales: { type: 'array', items: { type: 'string' } },
+        catalogueVersion: { type: 'string' },
+      }),
+      CodeList: object({
+        protocol: { type: 'string' },
+        ...localized,
+        codes: { type: 'array', items: object({ code: { type: 'integer' }, title: { type: 'string' }, summary: { type: 'string' }, class: { type: 'integer' }, retry, phases: { type: 'array', items: { type: 'string' } } }) },
+      }),
+      CodeDescription: object({ protocol: { type: 'string' }, ...localized, ...codeDetails }),
+      ComparisonDescription: object({
+        protocol: { type: 'string' },
+        ...localized,
+        codes: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+        title: { type: 'string' },
+        facts: { type: 'object' },
+        a: object(codeDetails),
+        b: object(codeDetails),
+        note: { oneOf: [{ type: 'null' }, object({ text: { type: 'string' }, references: { type: 'array', items: { type: 'string' } } })] },
+      }),
+      SearchResult: object(
+        {
+          query: { type: 'string' },
+          ...localized,
+          hits: { type: 'array', items: object({ protocol: { type: 'string' }, code: { type: 'integer' }, title: { type: 'string' }, summary: { type: 'string' }, score: { type: 'number' }, matched: { type: 'array', items: { type: 'string' } } }) },
+          message: { type: 'string', description: 'A localized sentence when there is no match.' },
+        },
+        ['query', 'locale', 'requestedLocale', 'fallbacks', 'hits'],
+      ),
+    },
+  },
+} as const;
