@@ -11,8 +11,8 @@ import {
   type ProtocolId,
 } from '@protocodes/core';
 import type { Fallback } from './model.js';
-import { resolveRequest } from './render.js';
-import type { LocaleTools } from './views.js';
+import { keyDifference, resolveRequest } from './render.js';
+import { codeView, type LocaleTools } from './views.js';
 
 export interface CodeFacts {
   class: number;
@@ -59,6 +59,8 @@ export interface ComparisonDescription extends Localized {
   /** Canonical order: the smaller code first. */
   codes: [number, number];
   title: string;
+  /** The key difference in two sentences, as the rendered comparison states it. */
+  keyDifference: string;
   facts: {
     sameClass: boolean;
     sameCategory: boolean;
@@ -159,6 +161,7 @@ export function describeComparison(request: DescribeComparisonRequest): Comparis
     fallbacks,
     codes: [facts.a.code, facts.b.code],
     title: s.tools.say('title.comparison', { protocol: getProtocol(s.protocol).name, a: { code: a.code, title: a.texts.title }, b: { code: b.code, title: b.texts.title } }),
+    keyDifference: keyDifference(s.tools, facts, codeView(s.protocol, facts.a, s.tools), codeView(s.protocol, facts.b, s.tools)),
     facts: {
       sameClass: facts.sameClass,
       sameCategory: facts.sameCategory,

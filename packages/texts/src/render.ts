@@ -1,10 +1,10 @@
 // renderExplanation and renderComparison: the one place every app gets its texts from.
-import { compareCodes, findCode, getProtocol, isProtocolId, UnknownCodeError, UnknownProtocolError, protocolList, suggestCodes, type CodeEntry, type ProtocolId } from '@protocodes/core';
+import { compareCodes, findCode, getProtocol, isProtocolId, UnknownCodeError, UnknownProtocolError, protocolList, suggestCodes, type CodeComparison, type CodeEntry, type ProtocolId } from '@protocodes/core';
 import { negotiateLocale } from './locale.js';
 import type { Fallback, Format, RenderedText } from './model.js';
 import { FORMATS } from './model.js';
 import { availableLocales, bundle, templates, type LocaleTemplates } from './runtime.js';
-import { codeView, localeTools, type LocaleTools } from './views.js';
+import { codeView, localeTools, type CodeView, type LocaleTools } from './views.js';
 import { ProtocodesError } from '@protocodes/core';
 
 export class InvalidFormatError extends ProtocodesError {
@@ -122,9 +122,7 @@ export function renderComparison(request: ComparisonRequest): RenderedText {
     a,
     b,
     codes: [a, b],
-    outcomesSame: facts.retry.same,
-    outcomeBoth: a.outcomeBoth,
-    phasesSame: facts.phases.same,
+    keyDifference: keyDifference(s.tools, facts, a, b),
     note,
     references,
     fallbackNotice: fallbackNotice(s),
@@ -164,4 +162,11 @@ export function headingsOf(locale: string): ReadonlySet<string> {
   const ids = Object.keys(templates(negotiated.locale, 'plain').messages).filter((id) => id.startsWith('heading.') || id === 'label.forOperator' || id === 'label.forSender');
   const tools = localeTools(negotiated.locale, 'text');
   return new Set(ids.flatMap((id) => [tools.say(id), `${tools.say(id)}:`]));
+}
+
+/** The key difference in two sentences: what each outcome means for the client, then where each occurs and who acts. */
+export function keyDifference(tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView): string {
+  const outcome = tools.say(facts.retry.same ? 'sentence.outcomesSame' : 'sentence.outcomesDiffer', { a, b, outcomeBoth: a.outcomeBoth });
+  const phases = tools.say(facts.phases.same ? 'sentence.phasesSame' : 'sentence.phasesDiffer', { a, b });
+  return `${outcome} ${phases}`;
 }

@@ -22,6 +22,11 @@ export function bundle(locale: string): LocaleBundle {
 
 export const availableLocales: readonly string[] = Object.keys(bundles);
 
+/** Each available locale's name in itself and in English, and its writing direction. */
+export const localeInfo: readonly { id: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[] = Object.values(bundles).map(
+  ({ id, name, englishName, dir }) => ({ id, name, englishName, dir }),
+);
+
 export interface LocaleTemplates {
   /** Each message as a template of its own, English filling any gap. */
   readonly messages: Readonly<Record<string, Template>>;
