@@ -1,0 +1,67 @@
+// The full static build against its floor: writing the same number of files, of the same sizes,
+// with plain fs in the same run. Then the same at ten times the pages.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { buildSite } from '../dist/build.js';
+
+const config = { siteUrl: 'https://protocodes.example.org' };
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Writes `copies` × the given files (same relative paths, same bytes) with nothing but fs. */
+function floor(reference, copies) {
+  const sources = files(reference).map((path) => ({ path: relative(reference, path), data: readFileSync(path) }));
+  const out = mkdtempSync(join(tmpdir(), 'protocodes-floor-'));
+  const started = performance.now();
+  for (let copy = 0; copy < copies; copy++) {
+    const made = new Set();
+    for (const { path, data } of sources) {
+      const target = join(out, String(copy), path);
+      const dir = dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+      writeFileSync(target, data);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  return { files: sources.length * copies, seconds };
+}
+
+function ours(copies) {
+  const out = join(mkdtempSync(join(tmpdir(), 'protocodes-build-')), 'site');
+  let files = 0;
+  let bytes = 0;
+  let pages = 0;
+  const started = performance.now();
+  for (let copy = 0; copy < copies; copy++) {
+    const result = buildSite({ outDir: join(out, String(copy)), config });
+    files += result.files;
+    bytes += result.bytes;
+    pages += result.pages;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { out, files, bytes, pages, seconds };
+}
+
+// The disk here is shared and noisy: alternate the two, and compare medians.
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+for (const [copies, rounds] of [[1, 5], [10, 1]]) {
+  const builds = [];
+  const floors = [];
+  for (let round = 0; round < rounds; round++) {
+    const build = ours(copies);
+    floors.push(floor(join(build.out, '0'), copies));
+    rmSync(dirname(build.out), { recursive: true, force: true });
+    builds.push(build);
+  }
+  const build = { ...builds[0], seconds: median(builds.map((b) => b.seconds)) };
+  const base = { ...floors[0], seconds: median(floors.map((f) => f.seconds)) };
+  const rate = (n, s) => Math.round(n / s).toLocaleString('en');
+  console.log(`\n${copies === 1 ? 'full site' : `${copies}× the pages`}: ${build.files.toLocaleString('en')} files (${build.pages.toLocaleString('en')} HTML), ${(build.bytes / 1e6).toFixed(1)} MB; median of ${rounds} alternating run${rounds > 1 ? 's' : ''}`);
+  console.log(`floor   plain fs writes of the same files   ${base.seconds.toFixed(2)} s   ${rate(base.files, base.seconds)} files/s`);
+  console.log(`build   protocodes static build             ${build.seconds.toFixed(2)} s   ${rate(build.files, build.seconds)} files/s`);
+  console.log(`ratio   ${(build.seconds / base.seconds).toFixed(2)} (target ≤ 2)`);
+}

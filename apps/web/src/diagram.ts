@@ -1,0 +1,67 @@
+// The picture that beats prose: the steps of an SMTP session, top to bottom, with the steps where
+// each code can occur highlighted, and the code written beside them (colour is never the only cue).
+import { getProtocol, type ProtocolId } from '@protocodes/core';
+import { localeMessage } from '@protocodes/texts';
+import { escapeHtml } from './html.js';
+import { codeInfo } from './pages/links.js';
+
+export interface DiagramCode {
+  code: number;
+  /** `a` for the first (or only) code, `b` for the second: the two colours. */
+  mark: 'a' | 'b';
+}
+
+const ROW = 34;
+const BOX_WIDTH = 190;
+const X = 8;
+
+/** The diagram in a figure with a visible caption, ready to place in a page. */
+export function sessionFigure(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
+  const caption = localeMessage(locale, 'web.diagramTitle', { protocol: getProtocol(protocol).name, codes: codes.map((c) => c.code).join(' / ') });
+  return `<figure class="diagram">${sessionDiagram(protocol, codes, locale, id)}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+}
+
+export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
+  const definition = getProtocol(protocol);
+  const described = codes.map((c) => ({ ...c, info: codeInfo(locale, protocol, c.code) }));
+  const phaseName = new Map(described[0]!.info.facts.phases.map((p) => [p.id, p.name]));
+  const names = (() => {
+    // Localized names of every phase, taken from any code's facts or the protocol itself.
+    const all = new Map<string, string>();
+    for (const phase of definition.phases) all.set(phase.id, phaseName.get(phase.id) ?? phase.name);
+    for (const d of described) for (const p of d.info.facts.phases) all.set(p.id, p.name);
+    return all;
+  })();
+  const main = definition.phases.filter((p) => p.flow === 'main');
+  const aside = definition.phases.filter((p) => p.flow === 'aside' && described.some((d) => d.info.facts.phases.some((f) => f.id === p.id)));
+
+  const rows: string[] = [];
+  const row = (phaseId: string, y: number, connector: boolean) => {
+    const hits = described.filter((d) => d.info.facts.phases.some((p) => p.id === phaseId));
+    const cls = hits.length === 0 ? 'step' : `step hit-${hits.map((h) => h.mark).join('')}`;
+    const label = escapeHtml(names.get(phaseId) ?? phaseId);
+    const badges = hits
+      .map((h, i) => `<text class="badge badge-${h.mark}" x="${X + BOX_WIDTH + 14 + i * 46}" y="${y + 18}">${h.code}</text>`)
+      .join('');
+    const line = connector ? `<line class="flow" x1="${X + BOX_WIDTH / 2}" y1="${y - 8}" x2="${X + BOX_WIDTH / 2}" y2="${y}"/>` : '';
+    rows.push(`${line}<rect class="${cls}" data-phase="${escapeHtml(phaseId)}" x="${X}" y="${y}" width="${BOX_WIDTH}" height="26" rx="5"/><text class="label" x="${X + 10}" y="${y + 18}">${label}</text>${badges}`);
+  };
+  main.forEach((phase, i) => row(phase.id, 8 + i * ROW, i > 0));
+  let height = 8 + main.length * ROW;
+  if (aside.length > 0) {
+    rows.push(`<text class="aside-title" x="${X}" y="${height + 16}">${escapeHtml(localeMessage(locale, 'web.diagramAside'))}</text>`);
+    height += 26;
+    aside.forEach((phase, i) => row(phase.id, height + i * ROW, false));
+    height += aside.length * ROW;
+  }
+
+  const list = (items: readonly string[]) => items.join(', ');
+  const title = localeMessage(locale, 'web.diagramTitle', { protocol: definition.name, codes: described.map((d) => d.code).join(' / ') });
+  const description = described
+    .map((d) => localeMessage(locale, 'web.diagramCode', { code: d.code, phases: list(d.info.facts.phases.map((p) => p.name)) }))
+    .join(' ');
+  return (
+    `<svg class="session" role="img" viewBox="0 0 ${X + BOX_WIDTH + 14 + 46 * codes.length + 8} ${height}" width="100%" aria-labelledby="${id}-title ${id}-desc">` +
+    `<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${rows.join('')}</svg>`
+  );
+}

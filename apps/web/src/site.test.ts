@@ -1,0 +1,223 @@
+// The page functions and the static build, without a browser.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { availableLocales } from '@protocodes/texts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build.js';
+import type { SiteConfig } from './config.js';
+import { allRoutes, pageRoutes, pathOf, routeOf, type Route } from './routes.js';
+import { startServer } from './server.js';
+import { fileOf, renderPath, renderRoute } from './site.js';
+
+const config: SiteConfig = { siteUrl: 'https://protocodes.test' };
+const routes = [...allRoutes()];
+const rendered = new Map(routes.map((route) => [pathOf(route), { route, response: renderRoute(route, config, true) }]));
+const pages = routes.filter((r): r is Route & { locale: string } => ['home', 'protocol', 'code', 'compare'].includes(r.kind));
+const DOUBLED_WORD = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
+
+/** The words a reader sees: tags, scripts and styles removed, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|title)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ¦ ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+describe('routes', () => {
+  it('covers every locale × (home, protocol, 38 codes, 703 pairs, 703 reverse redirects), plus the shared files', () => {
+    expect(pages).toHaveLength(availableLocales.length * (1 + 1 + 38 + 703));
+    expect(routes.filter((r) => r.kind === 'compare-reverse')).toHaveLength(availableLocales.length * 703);
+    expect(new Set(routes.map(pathOf)).size).toBe(routes.length);
+  });
+
+  it('renders every route, and every HTML page has lang, dir, a title and a description', () => {
+    for (const [path, { route, response }] of rendered) {
+      expect(response.status, path).toBe(route.kind === 'not-found' ? 404 : 200);
+      expect(response.body.length, path).toBeGreaterThan(0);
+      expect(response.body, path).not.toMatch(/undefined|\[object |NaN/);
+      if (response.contentType.startsWith('text/html') && route.kind !== 'compare-reverse') {
+        expect(response.body, path).toMatch(/^<!doctype html>\n<html lang="[a-z-]+"( dir="ltr")?>/i);
+        expect(response.body, path).toMatch(/<title>[^<]+<\/title>/);
+      }
+    }
+    for (const route of pages) {
+      const html = rendered.get(pathOf(route))!.response.body;
+      expect(html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${route.locale}" dir="ltr">`));
+      expect(html).toMatch(/<meta name="description" content="[^"]{20,}">/);
+      expect(html).toContain(`<link rel="canonical" href="https://protocodes.test${pathOf(route)}">`);
+      expect(html).toMatch(/<meta property="og:title" content="[^"]+">/);
+    }
+  });
+
+  it('keeps pairs in canonical order and redirects the reverse', () => {
+    expect(routeOf('/vi/smtp/235-vs-554/')).toEqual({ kind: 'compare', locale: 'vi', protocol: 'smtp', a: 235, b: 554 });
+    expect(routeOf('/vi/smtp/554-vs-235/')).toEqual({ kind: 'compare-reverse', locale: 'vi', protocol: 'smtp', a: 235, b: 554 });
+    expect(routeOf('/vi/smtp/554-vs-554/')).toBeUndefined();
+    const served = renderPath('/vi/smtp/554-vs-235/', config);
+    expect([served.status, served.location]).toEqual([301, '/vi/smtp/235-vs-554/']);
+    const file = rendered.get('/vi/smtp/554-vs-235/')!.response.body;
+    expect(file).toContain('<meta http-equiv="refresh" content="0; url=/vi/smtp/235-vs-554/">');
+    expect(file).toContain('<link rel="canonical" href="https://protocodes.test/vi/smtp/235-vs-554/">');
+  });
+
+  it('gives every page a complete, reciprocal set of hreflang alternates', () => {
+    const alternatesOf = (html: string) =>
+      Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1], m[2]]));
+    for (const route of pages) {
+      const own = `https://protocodes.test${pathOf(route)}`;
+      const alternates = alternatesOf(rendered.get(pathOf(route))!.response.body);
+      expect(Object.keys(alternates).sort(), own).toEqual([...availableLocales, 'x-default'].sort());
+      expect(alternates[route.locale]).toBe(own);
+      for (const locale of availableLocales) {
+        const other = rendered.get(alternates[locale]!.replace('https://protocodes.test', ''))!;
+        expect(alternatesOf(other.response.body)[route.locale], `${alternates[locale]} points back`).toBe(own);
+      }
+    }
+  });
+
+  it('lists every page exactly once in the sitemaps, and links the sitemaps from the index and robots.txt', () => {
+    const index = rendered.get('/sitemap.xml')!.response.body;
+    const listed = availableLocales.flatMap((locale) => {
+      expect(index).toContain(`<loc>https://protocodes.test/sitemaps/${locale}.xml</loc>`);
+      return [...rendered.get(`/sitemaps/${locale}.xml`)!.response.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    });
+    expect(listed).toHaveLength(new Set(listed).size);
+    expect(listed.sort()).toEqual(availableLocales.flatMap((l) => [...pageRoutes(l)].map((r) => `https://protocodes.test${pathOf(r)}`)).sort());
+    expect(rendered.get('/robots.txt')!.response.body).toContain('Sitemap: https://protocodes.test/sitemap.xml');
+  });
+
+  it('has no doubled word on any page', () => {
+    const flaws: string[] = [];
+    for (const route of pages) {
+      for (const m of visibleText(rendered.get(pathOf(route))!.response.body).matchAll(DOUBLED_WORD)) flaws.push(`${pathOf(route)}: ${m[0]}`);
+    }
+    expect(flaws).toEqual([]);
+  });
+
+  it('gives codes a DefinedTerm and comparisons a FAQPage in JSON-LD', () => {
+    const ld = (path: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(rendered.get(path)!.response.body)![1]!);
+    expect(ld('/vi/smtp/554/')).toMatchObject({ '@type': 'DefinedTerm', termCode: '554', name: 'SMTP 554 Giao dịch thất bại', inLanguage: 'vi' });
+    const faq = ld('/en/smtp/450-vs-550/');
+    expect(faq['@type']).toBe('FAQPage');
+    expect(faq.mainEntity).toHaveLength(4);
+    expect(faq.mainEntity[0].name).toBe('What is the difference between SMTP 450 and 550?');
+    expect(faq.mainEntity[0].acceptedAnswer.text).toMatch(/^450 “Mailbox unavailable \(temporary\)” is a temporary refusal/);
+  });
+
+  it('keeps a comparison page under 30 kB of HTML and CSS', () => {
+    const css = rendered.get('/assets/site.css')!.response.body.length;
+    const largest = Math.max(...pages.filter((r) => r.kind === 'compare').map((r) => Buffer.byteLength(rendered.get(pathOf(r))!.response.body)));
+    expect(largest + css).toBeLessThan(30_000);
+  });
+
+  it('draws the session with the phases of each code highlighted, labelled in the page language', () => {
+    const html = rendered.get('/vi/smtp/235-vs-554/')!.response.body;
+    const svg = /<svg class="session"[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(svg).toMatch(/<title id="[^"]+">[^<]*235 \/ 554[^<]*<\/title><desc id="[^"]+">235 có thể xuất hiện ở: AUTH\. 554 có thể xuất hiện ở: lời chào khi kết nối/);
+    expect(svg).toContain('class="step hit-a" data-phase="auth"');
+    expect(svg).toContain('class="step hit-b" data-phase="greeting"');
+    expect(svg).toContain('>lời chào khi kết nối</text>');
+    expect(svg).toMatch(/class="step" data-phase="quit"/);
+  });
+
+  it('refuses paths outside the site instead of reading files', () => {
+    for (const path of ['/../package.json', '/vi/../../etc/passwd', '/assets/../src/site.ts', '/%2e%2e/%2e%2e/etc/passwd', '/vi/smtp/554/../../../../x', '/assets/site.css/..']) {
+      expect(renderPath(path, config).status, path).toBe(404);
+    }
+  });
+});
+
+describe('the seed page, /vi/smtp/235-vs-554/, has none of its six defects', () => {
+  const vi = visibleText(rendered.get('/vi/smtp/235-vs-554/')!.response.body);
+  const en = visibleText(rendered.get('/en/smtp/235-vs-554/')!.response.body);
+  const main = (text: string) => text.slice(text.indexOf('SMTP 235'));
+
+  it('1. is Vietnamese all the way down', () => {
+    const englishSentences = main(en)
+      .split(/[.!?¦\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s.split(/\s+/).filter((w) => /^[a-z]{3,}$/.test(w)).length >= 3);
+    expect(englishSentences.length).toBeGreaterThan(20);
+    expect(englishSentences.filter((s) => vi.includes(s))).toEqual([]);
+  });
+
+  it('2. cuts no sentence', () => {
+    const paragraphs = [...rendered.get('/vi/smtp/235-vs-554/')!.response.body.matchAll(/<(?:p|dd)>([^<]+)<\/(?:p|dd)>/g)].map((m) => m[1]!);
+    expect(paragraphs.length).toBeGreaterThan(6);
+    for (const paragraph of paragraphs) expect(paragraph).toMatch(/[.!?)”]$/);
+  });
+
+  it('3. has no doubled word', () => {
+    expect(vi.match(DOUBLED_WORD)).toBeNull();
+  });
+
+  it('4. compares facts, 5. answers "when to use which" per audience, 6. says each description once', () => {
+    expect(vi).toContain('Sự khác biệt chính');
+    expect(vi).toMatch(/lời từ chối vĩnh viễn sẽ lặp lại/);
+    expect(vi).toContain('Nếu bạn quản trị máy chủ và cần chọn mã');
+    expect(vi).toContain('Nếu bạn nhận được một trong hai mã');
+    const description = /<h3>Mô tả<\/h3>\n<p>(554[^<]+)<\/p>/.exec(rendered.get('/vi/smtp/235-vs-554/')!.response.body)![1]!;
+    expect(vi.split(description)).toHaveLength(2);
+  });
+});
+
+describe('the static build', () => {
+  const out = mkdtempSync(join(tmpdir(), 'protocodes-site-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('writes every route, and a rebuild with no change rewrites nothing', () => {
+    const first = buildSite({ outDir: out, config });
+    expect(first.files).toBe(routes.length);
+    expect(first.written).toBe(routes.length);
+    const second = buildSite({ outDir: out, config });
+    expect([second.written, second.removed]).toEqual([0, 0]);
+    expect(readFileSync(join(out, fileOf({ kind: 'compare', locale: 'vi', protocol: 'smtp', a: 235, b: 554 })), 'utf8')).toBe(
+      rendered.get('/vi/smtp/235-vs-554/')!.response.body,
+    );
+  });
+});
+
+describe('the local server', () => {
+  let origin = '';
+  let server: ReturnType<typeof startServer>;
+  beforeAll(async () => {
+    server = startServer(0, config);
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('serves the same bytes as the static build, with the right content types', async () => {
+    for (const path of ['/vi/smtp/235-vs-554/', '/en/', '/en/smtp/', '/vi/smtp/421/', '/assets/site.css', '/assets/search.js', '/sitemap.xml', '/sitemaps/vi.xml', '/robots.txt', '/vi/search-index.json']) {
+      const response = await fetch(`${origin}${path}`);
+      const expected = rendered.get(path)!.response;
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe(expected.contentType);
+      expect(await response.text(), path).toBe(expected.body);
+    }
+  });
+
+  it('redirects / by Accept-Language and a reversed pair with a 301', async () => {
+    const root = await fetch(`${origin}/`, { headers: { 'accept-language': 'vi-VN,vi;q=0.9' }, redirect: 'manual' });
+    expect([root.status, root.headers.get('location'), root.headers.get('vary')]).toEqual([302, '/vi/', 'Accept-Language']);
+    const reverse = await fetch(`${origin}/en/smtp/554-vs-235/`, { redirect: 'manual' });
+    expect([reverse.status, reverse.headers.get('location')]).toEqual([301, '/en/smtp/235-vs-554/']);
+  });
+
+  it('answers unknown and hostile paths with the 404 page, and serves the API on the same port', async () => {
+    for (const path of ['/nope', '/vi/smtp/999/', '/%2e%2e/%2e%2e/etc/passwd', '/vi/..%2f..%2fpackage.json']) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).toContain('<h1>Page not found</h1>');
+    }
+    const api = await fetch(`${origin}/v1/smtp/codes/554?lang=vi`);
+    expect((await api.json()).texts.title).toBe('Giao dịch thất bại');
+    expect((await fetch(`${origin}/docs`)).headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+});

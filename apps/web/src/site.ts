@@ -1,0 +1,87 @@
+// The site as a pure function: a path in, a response out. The static build writes every route
+// through it, and the local server answers requests with it, so both give the same bytes.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SiteConfig } from './config.js';
+import { renderPage } from './layout.js';
+import { codePage } from './pages/code.js';
+import { comparePage } from './pages/compare.js';
+import { homePage } from './pages/home.js';
+import { protocolPage } from './pages/protocol.js';
+import { languageChooser, notFoundPage, redirectPage } from './pages/special.js';
+import { pathOf, routeOf, type Route } from './routes.js';
+import { robotsTxt, searchIndex, sitemap, sitemapIndex } from './seo.js';
+
+export interface SiteResponse {
+  status: 200 | 301 | 404;
+  contentType: string;
+  body: string;
+  /** For a 301: where to. */
+  location?: string;
+}
+
+const HTML = 'text/html; charset=utf-8';
+
+const assets = {
+  'site.css': { type: 'text/css; charset=utf-8', file: new URL('../assets/site.css', import.meta.url) },
+  'search.js': { type: 'text/javascript; charset=utf-8', file: new URL('../dist/assets/search.js', import.meta.url) },
+} as const;
+const assetCache = new Map<string, string>();
+
+function asset(name: keyof typeof assets): string {
+  let text = assetCache.get(name);
+  if (text === undefined) {
+    text = readFileSync(fileURLToPath(assets[name].file), 'utf8');
+    assetCache.set(name, text);
+  }
+  return text;
+}
+
+/** The response for a route. `forStaticHost` turns the reverse-order redirect into an HTML page. */
+export function renderRoute(route: Route, config: SiteConfig, forStaticHost = false): SiteResponse {
+  switch (route.kind) {
+    case 'root':
+      return { status: 200, contentType: HTML, body: languageChooser(config) };
+    case 'not-found':
+      return { status: 404, contentType: HTML, body: notFoundPage() };
+    case 'robots':
+      return { status: 200, contentType: 'text/plain; charset=utf-8', body: robotsTxt(config) };
+    case 'sitemap-index':
+      return { status: 200, contentType: 'application/xml; charset=utf-8', body: sitemapIndex(config) };
+    case 'sitemap':
+      return { status: 200, contentType: 'application/xml; charset=utf-8', body: sitemap(route.locale, config) };
+    case 'asset':
+      return { status: 200, contentType: assets[route.name].type, body: asset(route.name) };
+    case 'search-index':
+      return { status: 200, contentType: 'application/json; charset=utf-8', body: searchIndex(route.locale) };
+    case 'home':
+      return { status: 200, contentType: HTML, body: renderPage(homePage(route.locale), config) };
+    case 'protocol':
+      return { status: 200, contentType: HTML, body: renderPage(protocolPage(route.locale, route.protocol), config) };
+    case 'code':
+      return { status: 200, contentType: HTML, body: renderPage(codePage(route.locale, route.protocol, route.code, config), config) };
+    case 'compare':
+      return { status: 200, contentType: HTML, body: renderPage(comparePage(route.locale, route.protocol, route.a, route.b), config) };
+    case 'compare-reverse': {
+      const target = pathOf({ ...route, kind: 'compare' });
+      if (forStaticHost) return { status: 200, contentType: HTML, body: redirectPage(route.locale, target, config) };
+      return { status: 301, contentType: HTML, body: redirectPage(route.locale, target, config), location: target };
+    }
+  }
+}
+
+/** The response for a request path; unknown paths get the 404 page. */
+export function renderPath(path: string, config: SiteConfig): SiteResponse {
+  const route = routeOf(path);
+  if (route) return renderRoute(route, config);
+  // `/vi/smtp` without its slash: send the reader to the page they meant.
+  const withSlash = routeOf(`${path}/`);
+  if (withSlash && !path.endsWith('/')) return { status: 301, contentType: HTML, body: '', location: `${path}/` };
+  return renderRoute({ kind: 'not-found' }, config);
+}
+
+/** Where a route's file goes in the static build. */
+export function fileOf(route: Route): string {
+  const path = pathOf(route);
+  return path.endsWith('/') ? `${path}index.html` : path;
+}
