@@ -36,6 +36,17 @@ export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode
   const aside = definition.phases.filter((p) => p.flow === 'aside' && described.some((d) => d.info.facts.phases.some((f) => f.id === p.id)));
 
   const rows: string[] = [];
+  // The legend: a swatch per code, and one for steps both codes share.
+  const overlap = [...main, ...aside].some((phase) => described.every((d) => d.info.facts.phases.some((p) => p.id === phase.id)));
+  const legend = [
+    ...described.map((d) => ({ cls: `hit-${d.mark}`, text: String(d.code) })),
+    ...(described.length > 1 && overlap ? [{ cls: 'hit-ab', text: localeMessage(locale, 'web.diagramBoth') }] : []),
+  ];
+  legend.forEach((item, i) => {
+    const x = X + i * 78;
+    rows.push(`<rect class="swatch step ${item.cls}" x="${x}" y="6" width="16" height="16" rx="3"/><text class="label" x="${x + 22}" y="19">${escapeHtml(item.text)}</text>`);
+  });
+  const top = 34;
   const row = (phaseId: string, y: number, connector: boolean) => {
     const hits = described.filter((d) => d.info.facts.phases.some((p) => p.id === phaseId));
     const cls = hits.length === 0 ? 'step' : `step hit-${hits.map((h) => h.mark).join('')}`;
@@ -46,8 +57,8 @@ export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode
     const line = connector ? `<line class="flow" x1="${X + BOX_WIDTH / 2}" y1="${y - 8}" x2="${X + BOX_WIDTH / 2}" y2="${y}"/>` : '';
     rows.push(`${line}<rect class="${cls}" data-phase="${escapeHtml(phaseId)}" x="${X}" y="${y}" width="${BOX_WIDTH}" height="26" rx="5"/><text class="label" x="${X + 10}" y="${y + 18}">${label}</text>${badges}`);
   };
-  main.forEach((phase, i) => row(phase.id, 8 + i * ROW, i > 0));
-  let height = 8 + main.length * ROW;
+  main.forEach((phase, i) => row(phase.id, top + i * ROW, i > 0));
+  let height = top + main.length * ROW;
   if (aside.length > 0) {
     rows.push(`<text class="aside-title" x="${X}" y="${height + 16}">${escapeHtml(localeMessage(locale, 'web.diagramAside'))}</text>`);
     height += 26;

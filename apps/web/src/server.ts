@@ -1,6 +1,7 @@
 // The local server: the web site rendered on demand and the API, together on one port.
 import { serve } from '@hono/node-server';
 import { createApi } from '@protocodes/api';
+import { runNodeServer } from '@protocodes/api/node';
 import { availableLocales, negotiateLocale } from '@protocodes/texts';
 import { siteConfig, type SiteConfig } from './config.js';
 import { renderPath } from './site.js';
@@ -41,11 +42,6 @@ export function startServer(port: number, config: SiteConfig, hostname = '127.0.
 }
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`protocodes: PORT=${process.env.PORT} is not a port number (0–65535)`);
-    process.exit(2);
-  }
   let config: SiteConfig;
   try {
     config = siteConfig();
@@ -53,24 +49,12 @@ if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
     console.error(`protocodes: ${(error as Error).message}`);
     process.exit(2);
   }
-  const server = startServer(port, config, process.env.HOST ?? '127.0.0.1');
-  server.on('listening', () => {
-    const address = server.address();
-    const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
-    console.log(`protocodes is serving on ${origin}/
+  runNodeServer({
+    name: 'protocodes',
+    fetch: createHandler(config),
+    announce: (origin) => `protocodes is serving on ${origin}/
   web  ${origin}/en/   ${origin}/vi/smtp/235-vs-554/
   api  ${origin}/docs   ${origin}/v1/smtp/compare/235/554?lang=vi&format=text
-Press Ctrl-C to stop.`);
+Press Ctrl-C to stop.`,
   });
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(`protocodes: cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'it is in use; set PORT to another port' : error.message}`);
-    process.exit(1);
-  });
-  const stop = () => {
-    server.close(() => process.exit(0));
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 2000).unref();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }

@@ -81,15 +81,8 @@ export interface MessagesFile {
   sources?: Record<string, string>;
 }
 
-export interface CodeTranslation {
-  source: string;
-  title: string;
-  summary: string;
-  description: string;
-  whenYouSeeIt: string;
-  howToFix: { sender: string; operator: string };
-  whenToSend: string;
-}
+/** The translatable texts of a code entry, plus the hash of the English they were made from. */
+export type CodeTranslation = Pick<CodeEntry, 'title' | 'summary' | 'description' | 'whenYouSeeIt' | 'howToFix' | 'whenToSend'> & { source: string };
 
 export interface ProtocolTranslation {
   source: string;
