@@ -1,7 +1,7 @@
 // The picture that beats prose: the steps of an SMTP session, top to bottom, with the steps where
 // each code can occur highlighted, and the code written beside them (colour is never the only cue).
 import { getProtocol, type ProtocolId } from '@protocodes/core';
-import { localeMessage } from '@protocodes/texts';
+import { localeMessage, protocolNamesIn } from '@protocodes/texts';
 import { escapeHtml } from './html.js';
 import { codeInfo } from './pages/links.js';
 
@@ -15,48 +15,55 @@ const ROW = 34;
 const BOX_WIDTH = 190;
 const X = 8;
 
+const sentences = new Map<string, string>();
+
+/** "554 can occur at: …", once per code and locale. */
+function codeSentence(locale: string, code: number, phases: readonly { name: string }[]): string {
+  const key = `${locale}:${code}`;
+  let sentence = sentences.get(key);
+  if (sentence === undefined) {
+    sentence = localeMessage(locale, 'web.diagramCode', { code, phases: phases.map((p) => p.name).join(', ') });
+    sentences.set(key, sentence);
+  }
+  return sentence;
+}
+
 /** The diagram in a figure with a visible caption, ready to place in a page. */
 export function sessionFigure(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
-  const caption = localeMessage(locale, 'web.diagramTitle', { protocol: getProtocol(protocol).name, codes: codes.map((c) => c.code).join(' / ') });
+  const caption = diagramTitle(protocol, codes, locale);
   return `<figure class="diagram">${sessionDiagram(protocol, codes, locale, id)}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
 export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
   const definition = getProtocol(protocol);
-  const described = codes.map((c) => ({ ...c, info: codeInfo(locale, protocol, c.code) }));
-  const phaseName = new Map(described[0]!.info.facts.phases.map((p) => [p.id, p.name]));
-  const names = (() => {
-    // Localized names of every phase, taken from any code's facts or the protocol itself.
-    const all = new Map<string, string>();
-    for (const phase of definition.phases) all.set(phase.id, phaseName.get(phase.id) ?? phase.name);
-    for (const d of described) for (const p of d.info.facts.phases) all.set(p.id, p.name);
-    return all;
-  })();
+  const names = protocolNamesIn(protocol, locale).phases;
+  const described = codes.map((c) => {
+    const info = codeInfo(locale, protocol, c.code);
+    return { ...c, info, phases: new Set(info.facts.phases.map((p) => p.id)) };
+  });
   const main = definition.phases.filter((p) => p.flow === 'main');
-  const aside = definition.phases.filter((p) => p.flow === 'aside' && described.some((d) => d.info.facts.phases.some((f) => f.id === p.id)));
-
+  const aside = definition.phases.filter((p) => p.flow === 'aside' && described.some((d) => d.phases.has(p.id)));
   const rows: string[] = [];
+
   // The legend: a swatch per code, and one for steps both codes share.
-  const overlap = [...main, ...aside].some((phase) => described.every((d) => d.info.facts.phases.some((p) => p.id === phase.id)));
+  const overlap = described.length > 1 && definition.phases.some((phase) => described.every((d) => d.phases.has(phase.id)));
   const legend = [
     ...described.map((d) => ({ cls: `hit-${d.mark}`, text: String(d.code) })),
-    ...(described.length > 1 && overlap ? [{ cls: 'hit-ab', text: localeMessage(locale, 'web.diagramBoth') }] : []),
+    ...(overlap ? [{ cls: 'hit-ab', text: localeMessage(locale, 'web.diagramBoth') }] : []),
   ];
   legend.forEach((item, i) => {
     const x = X + i * 78;
     rows.push(`<rect class="swatch step ${item.cls}" x="${x}" y="6" width="16" height="16" rx="3"/><text class="label" x="${x + 22}" y="19">${escapeHtml(item.text)}</text>`);
   });
-  const top = 34;
+
   const row = (phaseId: string, y: number, connector: boolean) => {
-    const hits = described.filter((d) => d.info.facts.phases.some((p) => p.id === phaseId));
+    const hits = described.filter((d) => d.phases.has(phaseId));
     const cls = hits.length === 0 ? 'step' : `step hit-${hits.map((h) => h.mark).join('')}`;
-    const label = escapeHtml(names.get(phaseId) ?? phaseId);
-    const badges = hits
-      .map((h, i) => `<text class="badge badge-${h.mark}" x="${X + BOX_WIDTH + 14 + i * 46}" y="${y + 18}">${h.code}</text>`)
-      .join('');
+    const badges = hits.map((h, i) => `<text class="badge badge-${h.mark}" x="${X + BOX_WIDTH + 14 + i * 46}" y="${y + 18}">${h.code}</text>`).join('');
     const line = connector ? `<line class="flow" x1="${X + BOX_WIDTH / 2}" y1="${y - 8}" x2="${X + BOX_WIDTH / 2}" y2="${y}"/>` : '';
-    rows.push(`${line}<rect class="${cls}" data-phase="${escapeHtml(phaseId)}" x="${X}" y="${y}" width="${BOX_WIDTH}" height="26" rx="5"/><text class="label" x="${X + 10}" y="${y + 18}">${label}</text>${badges}`);
+    rows.push(`${line}<rect class="${cls}" data-phase="${escapeHtml(phaseId)}" x="${X}" y="${y}" width="${BOX_WIDTH}" height="26" rx="5"/><text class="label" x="${X + 10}" y="${y + 18}">${escapeHtml(names[phaseId] ?? phaseId)}</text>${badges}`);
   };
+  const top = 34;
   main.forEach((phase, i) => row(phase.id, top + i * ROW, i > 0));
   let height = top + main.length * ROW;
   if (aside.length > 0) {
@@ -66,13 +73,14 @@ export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode
     height += aside.length * ROW;
   }
 
-  const list = (items: readonly string[]) => items.join(', ');
-  const title = localeMessage(locale, 'web.diagramTitle', { protocol: definition.name, codes: described.map((d) => d.code).join(' / ') });
-  const description = described
-    .map((d) => localeMessage(locale, 'web.diagramCode', { code: d.code, phases: list(d.info.facts.phases.map((p) => p.name)) }))
-    .join(' ');
+  const title = diagramTitle(protocol, codes, locale);
+  const description = described.map((d) => codeSentence(locale, d.code, d.info.facts.phases)).join(' ');
   return (
     `<svg class="session" role="img" viewBox="0 0 ${X + BOX_WIDTH + 14 + 46 * codes.length + 8} ${height}" width="100%" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${rows.join('')}</svg>`
   );
+}
+
+function diagramTitle(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string): string {
+  return localeMessage(locale, 'web.diagramTitle', { protocol: getProtocol(protocol).name, codes: codes.map((c) => c.code).join(' / ') });
 }

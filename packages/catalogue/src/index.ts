@@ -5,5 +5,5 @@ export { fieldDocs, withFieldDocs } from './docs.js';
 export { fixFile } from './fix.js';
 export { normalizeReference } from './lint.js';
 export { parseSourceFile, readSourceFile, type SourceFile } from './source.js';
-export { codeEntrySchema, protocolSchema, translatableFields, type JsonSchema } from './schema.js';
+export { codeEntrySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
 export type * from './model.js';

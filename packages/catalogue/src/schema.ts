@@ -401,18 +401,6 @@ export const messagesSchema = {
   },
 } as const satisfies JsonSchema;
 
-/** Dotted paths of the translatable text fields of a schema (`howToFix.sender`, `classes[].name`). */
-export function translatableFields(schema: JsonSchema, prefix = ''): string[] {
-  const fields: string[] = [];
-  for (const [key, child] of Object.entries(schema.properties ?? {})) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (child['x-translatable']) fields.push(path);
-    if (child.properties) fields.push(...translatableFields(child, path));
-    if (child.items?.properties) fields.push(...translatableFields(child.items, `${path}[]`));
-  }
-  return fields;
-}
-
 /** The part of a schema that describes the value at a path (numbers index into lists). */
 export function schemaAt(schema: JsonSchema, path: readonly (string | number)[]): JsonSchema | undefined {
   let current: JsonSchema | undefined = schema;

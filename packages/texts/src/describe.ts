@@ -192,3 +192,29 @@ export function listCodeSummaries(request: ListRequest): CodeList {
   });
   return { protocol: s.protocol, locale: s.locale, requestedLocale: s.requestedLocale, fallbacks, codes };
 }
+
+export interface ProtocolNames {
+  classes: Record<number, string>;
+  categories: Record<number, string>;
+  phases: Record<string, string>;
+}
+
+const protocolNames = new Map<string, ProtocolNames>();
+
+/** The localized names of a protocol's classes, categories and session phases (English where missing). */
+export function protocolNamesIn(protocol: string, locale: string): ProtocolNames {
+  const s = resolveRequest(protocol, { locale, format: 'text' });
+  const key = `${s.protocol}:${s.locale}`;
+  let names = protocolNames.get(key);
+  if (!names) {
+    const definition = getProtocol(s.protocol);
+    const own = s.tools.translations(s.protocol)?.protocolTexts;
+    names = {
+      classes: Object.fromEntries(definition.classes.map((c) => [c.digit, own?.classes[c.digit]?.name ?? c.name])),
+      categories: Object.fromEntries(definition.categories.map((c) => [c.digit, own?.categories[c.digit]?.name ?? c.name])),
+      phases: Object.fromEntries(definition.phases.map((p) => [p.id, own?.phases[p.id]?.name ?? p.name])),
+    };
+    protocolNames.set(key, names);
+  }
+  return names;
+}

@@ -149,11 +149,19 @@ function comparisonTitle(s: Setup, id: string, first: CodeEntry, second: CodeEnt
   return title;
 }
 
+const labels = new Map<string, string>();
+
 /** One message of a locale as plain text (labels and sentences for apps that lay out their own lists). */
-export function localeMessage(locale: string, id: string, values: object = {}): string {
+export function localeMessage(locale: string, id: string, values?: object): string {
+  // Labels without values are the same every time: a site build asks for each thousands of times.
+  const key = values === undefined ? `${locale}\0${id}` : undefined;
+  const known = key === undefined ? undefined : labels.get(key);
+  if (known !== undefined) return known;
   const negotiated = negotiateLocale(locale, availableLocales);
   if (!(id in templates(negotiated.locale, 'plain').messages)) throw new RangeError(`no message "${id}"`);
-  return localeTools(negotiated.locale, 'text').say(id, values);
+  const text = localeTools(negotiated.locale, 'text').say(id, values ?? {});
+  if (key !== undefined && labels.size < 10_000) labels.set(key, text);
+  return text;
 }
 
 /** The section headings a text in this locale can contain, so a terminal can set them in bold. */
