@@ -1,7 +1,7 @@
 // Locale-free facts about two codes: what a comparison text is built from. No sentence is
 // written here; @protocodes/texts turns these facts into prose.
-import { InvalidComparisonError, UnknownCodeError } from './errors.js';
-import { findCodeIn, suggestCodesIn } from './lookup.js';
+import { InvalidComparisonError } from './errors.js';
+import { requireCodeIn } from './lookup.js';
 import type { Actor, CodeEntry, PairNote, ProtocolData, RetryPolicy } from './model.js';
 
 export interface CodeComparison {
@@ -31,15 +31,9 @@ export interface CodeComparison {
   readonly note: PairNote | undefined;
 }
 
-function entry(data: ProtocolData, code: unknown): CodeEntry {
-  const found = findCodeIn(data, code);
-  if (!found) throw new UnknownCodeError(data.protocol.id, String(code), suggestCodesIn(data, String(code)));
-  return found;
-}
-
 export function compareIn(data: ProtocolData, first: unknown, second: unknown): CodeComparison {
-  const x = entry(data, first);
-  const y = entry(data, second);
+  const x = requireCodeIn(data, first);
+  const y = requireCodeIn(data, second);
   if (x.code === y.code) throw new InvalidComparisonError(data.protocol.id, x.code);
   const [a, b] = x.code < y.code ? [x, y] : [y, x];
   const id = `${a.code}-${b.code}`;

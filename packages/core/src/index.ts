@@ -4,7 +4,7 @@ import { UnknownCodeError, UnknownProtocolError } from './errors.js';
 import { locales } from './generated/locales.js';
 import { catalogueVersion, protocolIds } from './generated/version.js';
 import { compareIn, type CodeComparison } from './compare.js';
-import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, suggestCodesIn } from './lookup.js';
+import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, requireCodeIn, suggestCodesIn } from './lookup.js';
 import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from './model.js';
 import { smtp, type SmtpData } from './smtp.js';
 
@@ -56,6 +56,11 @@ export function getCode<P extends ProtocolId, C extends ReplyCode<P>>(protocol: 
     throw new UnknownCodeError(protocol, String(code), suggestCodesIn(data, String(code)));
   }
   return entry as CodeEntryOf<P, C>;
+}
+
+/** The entry for untrusted input (`"554"` or `554`), or UnknownCodeError with the nearest codes. */
+export function requireCode(protocol: string, code: unknown): CodeEntry {
+  return requireCodeIn(dataFor(protocol), code);
 }
 
 /** The entry for untrusted input (`"554"` or `554`), or undefined. Throws only for an unknown protocol. */

@@ -1,5 +1,6 @@
 // Protocol-independent lookups over one protocol's data. The protocol modules and the root entry
 // wrap these with precise types.
+import { UnknownCodeError } from './errors.js';
 import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from './model.js';
 
 const CODE_TEXT = /^\s*([1-9][0-9]{2})\s*$/;
@@ -69,4 +70,11 @@ export function classDefinitionIn(data: ProtocolData, code: number): DigitDefini
 export function categoryDefinitionIn(data: ProtocolData, code: number): DigitDefinition | undefined {
   const digit = Math.floor(code / 10) % 10;
   return data.protocol.categories.find((c) => c.digit === digit);
+}
+
+/** The entry for untrusted input, or UnknownCodeError naming the nearest codes. */
+export function requireCodeIn(data: ProtocolData, input: unknown): CodeEntry {
+  const entry = findCodeIn(data, input);
+  if (!entry) throw new UnknownCodeError(data.protocol.id, String(input), suggestCodesIn(data, String(input)));
+  return entry;
 }

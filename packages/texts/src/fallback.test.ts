@@ -14,7 +14,7 @@ it('reports the parts that fell back and keeps the rest Vietnamese', () => {
     { part: 'codes/251', locale: 'vi' },
     { part: 'pairs/250-251', locale: 'vi' },
   ]);
-  expect(rendered.output).toContain('chưa có bản Tiếng Việt nên được hiển thị bằng tiếng Anh: codes/251 và pairs/250-251.');
+  expect(rendered.output).toContain('chưa có bản Tiếng Việt nên được hiển thị bằng tiếng Anh: SMTP 251 và SMTP 250/251.');
   expect(rendered.output).toContain('Sự khác biệt chính');
   expect(rendered.output).toContain('User not local, will forward');
 });

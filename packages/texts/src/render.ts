@@ -1,11 +1,21 @@
 // renderExplanation and renderComparison: the one place every app gets its texts from.
-import { compareCodes, findCode, getProtocol, isProtocolId, UnknownCodeError, UnknownProtocolError, protocolList, suggestCodes, type CodeComparison, type CodeEntry, type ProtocolId } from '@protocodes/core';
+import {
+  compareCodes,
+  getProtocol,
+  isProtocolId,
+  ProtocodesError,
+  protocolList,
+  requireCode,
+  UnknownProtocolError,
+  type CodeComparison,
+  type CodeEntry,
+  type ProtocolId,
+} from '@protocodes/core';
 import { negotiateLocale } from './locale.js';
 import type { Fallback, Format, RenderedText } from './model.js';
 import { FORMATS } from './model.js';
 import { availableLocales, bundle, templates, type LocaleTemplates } from './runtime.js';
 import { codeView, localeTools, type CodeView, type LocaleTools } from './views.js';
-import { ProtocodesError } from '@protocodes/core';
 
 export class InvalidFormatError extends ProtocodesError {
   override name = 'InvalidFormatError';
@@ -61,7 +71,7 @@ export function resolveRequest(protocol: string, options: RenderOptions): Setup 
     tools: localeTools(negotiated.locale, format),
     fallbacks,
     templates: localeTemplates,
-    entry: (code) => entryOf(protocol, code),
+    entry: (code) => requireCode(protocol, code),
   };
 }
 
@@ -69,20 +79,24 @@ function addFallbacks(target: Fallback[], parts: readonly string[], locale: stri
   for (const part of parts) if (!target.some((f) => f.part === part)) target.push({ part, locale });
 }
 
+/** How a reader knows a part: `codes/251` is "SMTP 251", `pairs/250-251` is "SMTP 250/251". */
+function partName(s: Setup, part: string): string {
+  const [kind, id = ''] = part.split('/');
+  const name = getProtocol(s.protocol).name;
+  if (kind === 'codes') return `${name} ${id}`;
+  if (kind === 'pairs') return `${name} ${id.replace('-', '/')}`;
+  if (kind === 'protocol') return name;
+  return id;
+}
+
 function fallbackNotice(s: Setup): string | undefined {
-  const parts = s.fallbacks.filter((f) => f.part !== 'locale').map((f) => f.part);
+  const parts = s.fallbacks.filter((f) => f.part !== 'locale').map((f) => partName(s, f.part));
   if (parts.length === 0) return undefined;
   return s.tools.escape(s.tools.say('sentence.fallback', { language: bundle(s.locale).name, parts: s.tools.list(parts) }));
 }
 
 function finish(s: Setup, output: string, title: string): RenderedText {
   return { output, format: s.format, locale: s.locale, requestedLocale: s.requestedLocale, dir: bundle(s.locale).dir, fallbacks: s.fallbacks, title };
-}
-
-function entryOf(protocol: ProtocolId, code: number | string) {
-  const entry = findCode(protocol, code);
-  if (!entry) throw new UnknownCodeError(protocol, String(code), suggestCodes(protocol, String(code)));
-  return entry;
 }
 
 /** One code explained: meaning, when it appears, how to fix it, facts, related codes, references. */
