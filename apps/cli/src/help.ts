@@ -1,11 +1,13 @@
 // Help texts. Kept short: each says what the command does, its arguments and an example.
+import { protocolList } from '@protocodes/core';
 import type { Command } from './args.js';
 
 const COMMON = `options:
   --lang <tag>       language of the texts, a BCP 47 tag such as vi or pt-BR
                      (default: from LC_ALL, LC_MESSAGES or LANG, else en)
   -f, --format <f>   text (default), markdown or json
-  --color, --no-color  force bold headings on or off (default: on a terminal, unless NO_COLOR is set)
+  --color            force bold headings on, even into a pipe
+  --no-color         force them off (default: on a terminal only, never with NO_COLOR)
   -h, --help         show help`;
 
 export const MAIN_HELP = `protocodes: what a protocol status code means, whose fault it is, whether to retry and how to fix it.
@@ -18,12 +20,12 @@ commands:
   list <protocol>                 list codes, filtered         protocodes list smtp --class 4
   search <words…>                 find codes by words          protocodes search relay denied
 
-protocols: smtp
+protocols: ${protocolList.join(', ')}
 
 ${COMMON}
   -V, --version      print the version
 
-exit codes: 0 success, 1 not found, 2 usage error.
+exit codes: 0 success, 1 not found, 2 usage error, 70 internal error (please report it).
 Run "protocodes <command> --help" for a command's options.`;
 
 export const COMMAND_HELP: Record<Command, string> = {
