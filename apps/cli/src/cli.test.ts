@@ -1,7 +1,7 @@
 // Runs the built binary as a user would: as a child process, through pipes (and once through a
 // pseudo-terminal), checking output, stderr and exit codes.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,18 @@ describe('commands and formats', () => {
     const bare = protocodes([]);
     expect(bare.status).toBe(2);
     expect(bare.stdout).toContain('commands:');
+  });
+});
+
+describe('start-up', () => {
+  it('loads Vietnamese from its own chunk, only when a command asks for it', () => {
+    const main = readFileSync(binary, 'utf8');
+    expect(main).toContain('Transaction failed');
+    expect(main).not.toContain('Giao dịch thất bại');
+    const chunks = readdirSync(join(appRoot, 'dist', 'chunks'));
+    const vietnamese = chunks.filter((name) => readFileSync(join(appRoot, 'dist', 'chunks', name), 'utf8').includes('Giao dịch thất bại'));
+    expect(vietnamese).toHaveLength(1);
+    expect(vietnamese[0]).toMatch(/^vi-/);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   searchCodes,
   type Fallback,
   MAX_QUERY_LENGTH,
-} from '@protocodes/texts';
+} from '@protocodes/texts/lazy';
 import type { ParsedArgs } from './args.js';
 import { EXIT, quote, UsageError } from './errors.js';
 import { bold, wrapLine, wrapText, type Presentation } from './terminal.js';

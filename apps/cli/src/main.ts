@@ -6,6 +6,7 @@ import { chooseLocale, runCompare, runList, runSearch, runShow, type Output } fr
 import { EXIT, UsageError } from './errors.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { dim, presentation, type OutputStream } from './terminal.js';
+import { loadLocale } from '@protocodes/texts/lazy';
 
 declare const PROTOCODES_VERSION: string;
 
@@ -23,7 +24,7 @@ function localeNote(output: Output, source: string): string {
   return `protocodes: language ${output.locale} (${from})${parts.length ? `; still in English: ${parts.join(', ')}` : ''}`;
 }
 
-function execute(args: ParsedArgs, streams: Streams): number {
+async function execute(args: ParsedArgs, streams: Streams): Promise<number> {
   if (args.version && !args.command) {
     streams.stdout.write(`${PROTOCODES_VERSION}\n`);
     return EXIT.ok;
@@ -33,6 +34,8 @@ function execute(args: ParsedArgs, streams: Streams): number {
     return args.help || args.version ? EXIT.ok : EXIT.usage;
   }
   const locale = chooseLocale(args.lang, streams.env);
+  // Only the language asked for is loaded (English is always there to fall back on).
+  await loadLocale(locale.tag);
   const view = presentation(streams.stdout, streams.env, args.color);
   const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command];
   const output = command(args, locale, view);
@@ -44,9 +47,9 @@ function execute(args: ParsedArgs, streams: Streams): number {
 }
 
 /** Runs one command line; returns the exit code. Never throws for a user's mistake. */
-export function run(argv: readonly string[], streams: Streams): number {
+export async function run(argv: readonly string[], streams: Streams): Promise<number> {
   try {
-    return execute(parseCommandLine(argv), streams);
+    return await execute(parseCommandLine(argv), streams);
   } catch (error) {
     if (error instanceof UsageError) {
       streams.stderr.write(`protocodes: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
@@ -72,4 +75,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });

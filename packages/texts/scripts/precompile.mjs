@@ -79,19 +79,34 @@ function listSeparators(locale) {
   return { pair: between(four.slice(0, 2), 0), start: between(four, 0), middle: between(four, 1), end: between(four, 2) };
 }
 
-const ident = (id) => id.replace(/[^A-Za-z0-9]/g, '_');
+// One module per locale with its messages and translations, so that a program can load only the
+// locales it uses; English is always loaded, as every other locale falls back to it.
 const protocols = catalogue.protocols.map((p) => p.id);
-const imports = locales.flatMap((locale) => [
-  `import * as messages_${ident(locale.id)} from './messages/${locale.id}.js';`,
-  ...(locale.id === 'en' ? [] : protocols.map((p) => `import * as ${p}_${ident(locale.id)} from '@protocodes/core/locales/${locale.id}/${p}';`)),
-]);
-const registry = locales.map((locale) => {
-  const info = locale.messages.value.locale;
-  const translations = locale.id === 'en' ? '' : protocols.map((p) => `${p}: ${p}_${ident(locale.id)}`).join(', ');
-  return `  ${JSON.stringify(locale.id)}: { id: ${JSON.stringify(locale.id)}, name: ${JSON.stringify(info.name)}, englishName: ${JSON.stringify(info.englishName)}, dir: ${JSON.stringify(info.dir)}, list: ${JSON.stringify(listSeparators(locale.id))}, messages: messages_${ident(locale.id)}, protocols: { ${translations} } },`;
+mkdirSync(join(out, 'bundles'), { recursive: true });
+const plainHeader = HEADER.replace('// @ts-nocheck: precompiled template specs are plain JavaScript.\n', '');
+for (const locale of locales) {
+  const imports = [
+    `import * as messages from '../messages/${locale.id}.js';`,
+    ...(locale.id === 'en' ? [] : protocols.map((p) => `import * as ${p} from '@protocodes/core/locales/${locale.id}/${p}';`)),
+  ];
+  const translations = locale.id === 'en' ? '' : protocols.join(', ');
+  writeFileSync(
+    join(out, 'bundles', `${locale.id}.ts`),
+    `${plainHeader}\nimport type { LocaleContent } from '../../model.js';\n${imports.join('\n')}\n\nexport const bundle: LocaleContent = { id: ${JSON.stringify(locale.id)}, messages, protocols: { ${translations} } };\n`,
+  );
+}
+const info = locales.map((locale) => {
+  const { name, englishName, dir } = locale.messages.value.locale;
+  return `  { id: ${JSON.stringify(locale.id)}, name: ${JSON.stringify(name)}, englishName: ${JSON.stringify(englishName)}, dir: ${JSON.stringify(dir)}, list: ${JSON.stringify(listSeparators(locale.id))} },`;
 });
+writeFileSync(join(out, 'locale-info.ts'), `${plainHeader}\nimport type { LocaleInfo } from '../model.js';\n\nexport const locales: readonly LocaleInfo[] = [\n${info.join('\n')}\n];\n`);
+const others = locales.filter((l) => l.id !== 'en');
 writeFileSync(
-  join(out, 'locales.ts'),
-  `${HEADER.replace('// @ts-nocheck: precompiled template specs are plain JavaScript.\n', '')}\nimport type { LocaleBundle } from '../model.js';\n${imports.join('\n')}\n\nexport const bundles: Readonly<Record<string, LocaleBundle>> = {\n${registry.join('\n')}\n};\n`,
+  join(out, 'loaders.ts'),
+  `${plainHeader}\nimport type { LocaleContent } from '../model.js';\n\nexport const loaders: Readonly<Record<string, () => Promise<{ bundle: LocaleContent }>>> = {\n${others.map((l) => `  ${JSON.stringify(l.id)}: () => import('./bundles/${l.id}.js'),`).join('\n')}\n};\n`,
+);
+writeFileSync(
+  join(out, 'all-bundles.ts'),
+  `${plainHeader}\nimport type { LocaleContent } from '../model.js';\n${others.map((l, i) => `import { bundle as bundle${i} } from './bundles/${l.id}.js';`).join('\n')}\n\nexport const allBundles: readonly LocaleContent[] = [${others.map((_, i) => `bundle${i}`).join(', ')}];\n`,
 );
 console.error(`precompiled ${layouts.length} layouts and the messages of ${locales.length} locales`);

@@ -3,17 +3,24 @@ import type { ProtocolTranslations } from '@protocodes/core';
 export type Format = 'text' | 'markdown' | 'html';
 export const FORMATS: readonly Format[] = ['text', 'markdown', 'html'];
 
-/** One locale as the build compiled it: its messages and its translations of each protocol. */
-export interface LocaleBundle {
+/** What every program knows of each locale the build compiled, loaded or not. */
+export interface LocaleInfo {
   readonly id: string;
   readonly name: string;
   readonly englishName: string;
   readonly dir: 'ltr' | 'rtl';
   /** Separators of a conjunction list (`a, b and c`), taken from CLDR through Intl at build time. */
   readonly list: { readonly pair: string; readonly start: string; readonly middle: string; readonly end: string };
+}
+
+/** The bulk of a locale, loaded on demand: its messages and its translations of each protocol. */
+export interface LocaleContent {
+  readonly id: string;
   readonly messages: { readonly escaped: Readonly<Record<string, object>>; readonly plain: Readonly<Record<string, object>> };
   readonly protocols: Readonly<Record<string, ProtocolTranslations>>;
 }
+
+export type LocaleBundle = LocaleInfo & LocaleContent;
 
 /** A part of a text that is shown in English because the locale has no current translation of it. */
 export interface Fallback {

@@ -178,11 +178,11 @@ describe('formats', () => {
 describe('lists', () => {
   it('join exactly as Intl.ListFormat does for each locale', async () => {
     const { joinList } = await import('./views.js');
-    const { bundles } = await import('./generated/locales.js');
-    for (const [locale, bundle] of Object.entries(bundles)) {
-      const format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    const { locales } = await import('./generated/locale-info.js');
+    for (const { id, list } of locales) {
+      const format = new Intl.ListFormat(id, { type: 'conjunction', style: 'long' });
       for (const items of [['a'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd', 'e']]) {
-        expect(joinList(items, bundle.list), `${locale} ${items.length}`).toBe(format.format(items));
+        expect(joinList(items, list), `${id} ${items.length}`).toBe(format.format(items));
       }
     }
   });

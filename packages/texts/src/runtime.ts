@@ -2,9 +2,11 @@
 // Each locale and escaping variant gets its own isolated environment (Handlebars.create()) with
 // its messages registered once as partials, so a render merges nothing and no helper is added.
 import HandlebarsRuntime from 'handlebars/runtime.js';
-import { bundles } from './generated/locales.js';
+import { ProtocodesError } from '@protocodes/core';
+import { bundle as english } from './generated/bundles/en.js';
 import { layouts as layoutSpecs } from './generated/layouts.js';
-import type { Format, LocaleBundle } from './model.js';
+import { locales } from './generated/locale-info.js';
+import type { Format, LocaleBundle, LocaleContent } from './model.js';
 import { DEFAULT_LOCALE } from './locale.js';
 
 export type Template = (context: unknown) => string;
@@ -16,16 +18,42 @@ type Environment = {
 
 const root = HandlebarsRuntime as unknown as Environment;
 
-export function bundle(locale: string): LocaleBundle {
-  return bundles[locale] ?? bundles[DEFAULT_LOCALE]!;
+export class LocaleNotLoadedError extends ProtocodesError {
+  override name = 'LocaleNotLoadedError';
+  constructor(readonly locale: string) {
+    super(`locale ${locale} is not loaded: await loadLocale('${locale}') from @protocodes/texts/lazy first, or import @protocodes/texts`);
+  }
 }
 
-export const availableLocales: readonly string[] = Object.keys(bundles);
+/** Every locale the build compiled, whether loaded or not: what negotiation chooses from. */
+export const availableLocales: readonly string[] = locales.map((l) => l.id);
 
 /** Each available locale's name in itself and in English, and its writing direction. */
-export const localeInfo: readonly { id: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[] = Object.values(bundles).map(
+export const localeInfo: readonly { id: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[] = locales.map(
   ({ id, name, englishName, dir }) => ({ id, name, englishName, dir }),
 );
+
+const loaded = new Map<string, LocaleBundle>();
+
+/** Makes a locale's messages and translations available to every render. */
+export function registerLocale(content: LocaleContent): void {
+  const info = locales.find((l) => l.id === content.id);
+  if (!info) throw new RangeError(`locale ${content.id} was not compiled into this build`);
+  loaded.set(content.id, { ...info, ...content });
+}
+
+export function isLocaleLoaded(locale: string): boolean {
+  return loaded.has(locale);
+}
+
+registerLocale(english);
+
+export function bundle(locale: string): LocaleBundle {
+  const found = loaded.get(locale);
+  if (found) return found;
+  if (availableLocales.includes(locale)) throw new LocaleNotLoadedError(locale);
+  return loaded.get(DEFAULT_LOCALE)!;
+}
 
 export interface LocaleTemplates {
   /** Each message as a template of its own, English filling any gap. */

@@ -1,0 +1,14 @@
+export { renderComparison, renderExplanation, InvalidFormatError, localeMessage, headingsOf } from './render.js';
+export type { ComparisonRequest, ExplanationRequest, RenderOptions } from './render.js';
+export { negotiateLocale, canonicalLocale, InvalidLocaleError, DEFAULT_LOCALE } from './locale.js';
+export type { NegotiatedLocale } from './locale.js';
+export { availableLocales, localeInfo, LocaleNotLoadedError } from './runtime.js';
+export { escapeMarkdown } from './views.js';
+export { FORMATS } from './model.js';
+export type { Fallback, Format, RenderedText, LocaleBundle, LocaleInfo, LocaleContent } from './model.js';
+export { describeCode, describeComparison, listCodeSummaries, protocolNamesIn } from './describe.js';
+export type { CodeDescription, ComparisonDescription, CodeList, CodeSummary, CodeDetails, CodeFacts, ProtocolNames } from './describe.js';
+export { searchCodes, searchDocuments, MAX_QUERY_LENGTH } from './search.js';
+export { foldForSearch, searchTokens, prepareQuery, scoreSearchDocument, SEARCH_WEIGHTS } from './search-core.js';
+export type { SearchField, SearchDocumentField } from './search-core.js';
+export type { SearchHit, SearchResult, SearchRequest } from './search.js';
