@@ -5,6 +5,7 @@ import {
   canonicalLocale,
   describeCode,
   describeComparison,
+  escapeMarkdown,
   headingsOf,
   listCodeSummaries,
   localeMessage,
@@ -131,8 +132,7 @@ export function runCompare(args: ParsedArgs, locale: LocaleChoice, presentation:
 function table(rows: { code: number; title: string; summary: string }[], locale: string, format: 'text' | 'markdown', presentation: Presentation): string {
   const header = { code: localeMessage(locale, 'label.code'), title: localeMessage(locale, 'label.title'), summary: localeMessage(locale, 'label.summary') };
   if (format === 'markdown') {
-    const cell = (text: string) => text.replace(/[\\|*_`[\]<>]/g, '\\$&');
-    return [`| ${cell(header.code)} | ${cell(header.title)} | ${cell(header.summary)} |`, '| --- | --- | --- |', ...rows.map((r) => `| ${r.code} | ${cell(r.title)} | ${cell(r.summary)} |`)].join('\n');
+    return [`| ${escapeMarkdown(header.code)} | ${escapeMarkdown(header.title)} | ${escapeMarkdown(header.summary)} |`, '| --- | --- | --- |', ...rows.map((r) => `| ${r.code} | ${escapeMarkdown(r.title)} | ${escapeMarkdown(r.summary)} |`)].join('\n');
   }
   const width = (text: string) => [...text].length;
   const codeWidth = Math.max(width(header.code), 3);
