@@ -47,7 +47,9 @@ const texts = object({
   whenYouSeeIt: { type: 'string' },
   howToFix: object({ sender: { type: 'string' }, operator: { type: 'string' } }),
   whenToSend: { type: 'string' },
-});
+  onReceive: { type: 'string', description: 'For whoever receives the reply: what client software does with it, and what a person should do.' },
+  retryWhen: { type: 'array', description: 'Translations of each retryWhen condition, when the code has any.', items: object({ condition: { type: 'string' } }) },
+}, ['title', 'summary', 'description', 'whenYouSeeIt', 'howToFix', 'whenToSend', 'onReceive']);
 const retry = { type: 'string', enum: ['not-needed', 'continue', 'later', 'after-change', 'never'] };
 const codeDetails = {
   code: { type: 'integer' },
@@ -60,6 +62,13 @@ const codeDetails = {
     category: { type: 'integer' },
     categoryName: { type: 'string' },
     retry,
+    retryWhen: {
+      type: 'array',
+      description: 'Known cases in which the right reaction differs from retry, such as 552 for too many recipients.',
+      items: object({ retry, phase: { type: 'string' }, condition: { type: 'string' }, reference: { type: 'string' } }),
+    },
+    scope: { type: 'string', enum: ['command', 'recipient', 'transaction', 'session', 'host'], description: 'What the reply refuses or affects.' },
+    connection: { type: 'string', enum: ['open', 'closed'], description: 'Whether the server keeps the session open or closes the connection.' },
     phases: { type: 'array', items: object({ id: { type: 'string' }, name: { type: 'string' } }) },
     actors: { type: 'array', items: { type: 'string' } },
     related: { type: 'array', items: object({ code: { type: 'integer' }, title: { type: 'string' } }) },
@@ -171,10 +180,24 @@ export const openApiDocument = {
         ...localized,
         codes: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
         title: { type: 'string' },
-        facts: { type: 'object' },
+        keyDifference: { type: 'string', description: 'One to three sentences on the facts that differ, most telling first.' },
+        facts: { type: 'object', description: 'Locale-free facts; `differences` lists the facts that differ, most telling first.' },
         a: object(codeDetails),
         b: object(codeDetails),
-        note: { oneOf: [{ type: 'null' }, object({ text: { type: 'string' }, references: { type: 'array', items: { type: 'string' } } })] },
+        note: {
+          oneOf: [
+            { type: 'null' },
+            object({ text: { type: 'string' }, whenToSendWhich: { type: 'string' }, references: { type: 'array', items: { type: 'string' } } }),
+          ],
+        },
+        whenToUseWhich: object({
+          operator: { type: 'string', description: 'For the operator choosing between the two codes.' },
+          onReceive: {
+            type: 'array',
+            description: 'One line per code for whoever receives it; a single line naming both codes when they would be the same.',
+            items: object({ codes: { type: 'array', items: { type: 'integer' } }, text: { type: 'string' } }),
+          },
+        }),
       }),
       SearchResult: object(
         {

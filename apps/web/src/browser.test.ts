@@ -126,9 +126,9 @@ describe('in Chromium', () => {
     const svg = page.locator('svg.session');
     expect(await svg.isVisible()).toBe(true);
     expect((await svg.boundingBox())!.height).toBeGreaterThan(200);
-    expect(await svg.locator('rect[data-phase].hit-a').count()).toBe(1);
-    expect(await svg.locator('rect[data-phase].hit-b').count()).toBe(5);
-    expect(await svg.locator('rect.swatch').count()).toBe(2);
+    expect(await svg.locator('rect[data-phase].hit-ab').count()).toBe(1);
+    expect(await svg.locator('rect[data-phase].hit-b').count()).toBe(7);
+    expect(await svg.locator('rect.swatch').count()).toBe(3);
     const colours = await svg.locator('rect').evaluateAll((rects) => [...new Set(rects.map((r) => getComputedStyle(r).fill))]);
     expect(colours.length).toBeGreaterThanOrEqual(3);
     expect(await svg.locator('title').textContent()).toContain('235 / 554');

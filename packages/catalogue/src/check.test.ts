@@ -34,16 +34,16 @@ describe('a broken catalogue', () => {
   it('reports every problem at its file, line, column and rule', () => {
     expect(where).toEqual([
       'protocols/smtp/codes/251.yaml:3:8 yaml-syntax',
-      'protocols/smtp/codes/252.yaml:13:1 duplicate-key',
+      'protocols/smtp/codes/252.yaml:14:1 duplicate-key',
       'protocols/smtp/codes/253.yaml:1:1 missing-field',
       'protocols/smtp/codes/253.yaml:4:1 unknown-field',
-      'protocols/smtp/codes/450.yaml:16:16 related-exists',
+      'protocols/smtp/codes/450.yaml:19:16 related-exists',
       'protocols/smtp/codes/451.yaml:1:1 missing-field',
       'protocols/smtp/codes/452.yaml:5:33 template-syntax',
-      'protocols/smtp/codes/455.yaml:11:8 class-digit',
+      'protocols/smtp/codes/455.yaml:12:8 class-digit',
       'protocols/smtp/codes/550.yaml:2:1 key-order',
       'protocols/smtp/codes/550.yaml:6:21 doubled-word',
-      'protocols/smtp/codes/550.yaml:19:5 reference-format',
+      'protocols/smtp/codes/550.yaml:22:5 reference-format',
     ]);
   });
 
@@ -125,7 +125,7 @@ describe('the protocodes-catalogue binary', () => {
   it('exits 1 and prints path:line:col rule message for a broken catalogue', () => {
     const result = run('check', '--catalogue', join(fixtures, 'broken'));
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('test/fixtures/broken/protocols/smtp/codes/455.yaml:11:8 class-digit class is 5, but code 455 starts with 4\n    hint: set class: 4');
+    expect(result.stdout).toContain('test/fixtures/broken/protocols/smtp/codes/455.yaml:12:8 class-digit class is 5, but code 455 starts with 4\n    hint: set class: 4');
     expect(result.stderr).toMatch(/^\n11 problems in 8 files \(2 fixable with --fix\)\n$/);
   });
 

@@ -40,7 +40,8 @@ export const RULES: Record<string, string> = {
   'file-name': 'The id differs from the file or folder name.',
   'class-digit': 'The class does not match the first digit of the code, or is not a class of the protocol.',
   'category-digit': 'The category does not match the second digit of the code.',
-  'retry-class': 'The retry policy does not fit the class (4xx retry later, 5xx do not retry unchanged).',
+  'retry-class': 'The retry policy does not fit the class (4xx retry later, or after a change; 5xx do not retry unchanged).',
+  'retry-when': 'A retry exception that repeats the code\'s own retry policy, or names a phase the code does not occur in.',
   'unknown-phase': 'A phase id that protocol.yaml does not define.',
   'phase-order': 'Phases are not listed in session order.',
   'related-exists': 'A related code has no entry, or is the code itself.',
@@ -63,6 +64,7 @@ export const RULES: Record<string, string> = {
   'translation-extra': 'A translation of something that does not exist in English.',
   'translation-unstamped': 'A translation without the hash of its English source (fixable).',
   'placeholder-mismatch': 'A translated message that does not use the same placeholders as the English one.',
+  glossary: 'A translation that uses a variant its locale\'s glossary.yaml lists under avoid (warning).',
   'protocol-words': 'A translation that drops a protocol word, acronym or number the English text has (RCPT TO, SPF, 5.7.1).',
   'no-protocols': 'The catalogue has no protocol folders.',
 };

@@ -194,7 +194,8 @@ export function lintCodeEntry(file: SourceFile, entry: CodeEntry, context: CodeC
     found.push(report(file, positionOf(file, ['category']), 'category-digit', `category is ${entry.category}, but the second digit of ${entry.code} is ${digits[1]}`, `set category: ${digits[1]}`));
   }
 
-  const expectedRetry: Record<number, readonly string[]> = { 2: ['not-needed'], 3: ['continue'], 4: ['later'], 5: ['after-change', 'never'] };
+  // A 4xx that waiting cannot cure (432: log in once with PLAIN first) is `after-change`.
+  const expectedRetry: Record<number, readonly string[]> = { 2: ['not-needed'], 3: ['continue'], 4: ['later', 'after-change'], 5: ['after-change', 'never'] };
   const allowed = expectedRetry[entry.class];
   if (allowed && !allowed.includes(entry.retry)) {
     found.push(report(file, positionOf(file, ['retry']), 'retry-class', `retry "${entry.retry}" does not fit a ${entry.class}xx reply`, `use ${allowed.map((r) => `"${r}"`).join(' or ')}`));
@@ -212,6 +213,15 @@ export function lintCodeEntry(file: SourceFile, entry: CodeEntry, context: CodeC
     const sorted = [...entry.phases].sort((a, b) => phaseIds.indexOf(a) - phaseIds.indexOf(b));
     found.push(report(file, positionOf(file, ['phases']), 'phase-order', 'phases are not in session order', `write [${sorted.join(', ')}]`));
   }
+
+  (entry.retryWhen ?? []).forEach((exception, i) => {
+    if (exception.retry === entry.retry) {
+      found.push(report(file, positionOf(file, ['retryWhen', i, 'retry']), 'retry-when', `the exception says "${exception.retry}", which is already the code's retry`, 'remove the exception, or give the reaction that differs in this case'));
+    }
+    if (!entry.phases.includes(exception.phase)) {
+      found.push(report(file, positionOf(file, ['retryWhen', i, 'phase']), 'retry-when', `phase "${exception.phase}" is not among the code's phases`, `use one of ${entry.phases.join(', ')}`));
+    }
+  });
 
   entry.related.forEach((related, i) => {
     if (related === entry.code) {

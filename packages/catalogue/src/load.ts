@@ -10,12 +10,14 @@ import type {
   LocaleCatalogue,
   LocaleProtocolFile,
   Loaded,
+  GlossaryFile,
   MessagesFile,
   PairNote,
   ProtocolCatalogue,
   ProtocolDefinition,
 } from './model.js';
-import { codeEntrySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
+import { avoidedPhrases, lintGlossary } from './glossary.js';
+import { codeEntrySchema, glossarySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
 import { checkMessages, checkProtocolTranslations, pairId } from './translations.js';
 import { positionOf } from './source.js';
 import { readSourceFile, yamlDiagnostics, type SourceFile } from './source.js';
@@ -154,12 +156,23 @@ function loadLocales(
     } else {
       diagnostics.push({ file: display(messagesPath), line: 1, column: 1, rule: 'missing-file', message: `locale ${id} has no messages.yaml`, hint: 'copy locales/en/messages.yaml and translate it' });
     }
+    const glossaryPath = join(folder, id, 'glossary.yaml');
+    if (existsSync(glossaryPath)) {
+      const check = checkFile<GlossaryFile>(read(glossaryPath, glossarySchema), glossarySchema);
+      diagnostics.push(...check.diagnostics);
+      if (check.loaded) locale.glossary = check.loaded;
+    }
+    const avoided = locale.glossary ? avoidedPhrases(locale.glossary.value) : [];
+    if (locale.messages) diagnostics.push(...lintGlossary(locale.messages.file, messagesSchema, avoided, display(glossaryPath)));
     for (const protocol of protocols) {
       const path = join(folder, id, `${protocol.id}.yaml`);
       if (id === 'en' || !existsSync(path)) continue;
       const check = checkFile<LocaleProtocolFile>(read(path, localeProtocolSchema), localeProtocolSchema);
       diagnostics.push(...check.diagnostics);
-      if (check.loaded) locale.protocols.push({ id: protocol.id, translations: check.loaded });
+      if (check.loaded) {
+        locale.protocols.push({ id: protocol.id, translations: check.loaded });
+        diagnostics.push(...lintGlossary(check.loaded.file, localeProtocolSchema, avoided, display(glossaryPath)));
+      }
     }
     loaded.push(locale);
   }

@@ -1,6 +1,6 @@
 // The catalogue as typed data, after it passed the schema. Field meanings are documented in
 // schema.ts (and in catalogue/README.md, generated from it).
-import type { ACTORS, RETRY_POLICIES, STATUSES } from './schema.js';
+import type { ACTORS, CONNECTIONS, RETRY_POLICIES, SCOPES, STATUSES } from './schema.js';
 import type { SourceFile } from './source.js';
 import type { JsonSchema } from './schema.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -8,6 +8,15 @@ import type { Diagnostic } from './diagnostics.js';
 export type RetryPolicy = (typeof RETRY_POLICIES)[number];
 export type Actor = (typeof ACTORS)[number];
 export type Status = (typeof STATUSES)[number];
+export type Scope = (typeof SCOPES)[number];
+export type Connection = (typeof CONNECTIONS)[number];
+
+export interface RetryException {
+  retry: RetryPolicy;
+  phase: string;
+  condition: string;
+  reference: string;
+}
 
 export interface DigitDefinition {
   digit: number;
@@ -19,6 +28,7 @@ export interface DigitDefinition {
 export interface PhaseDefinition {
   id: string;
   name: string;
+  when: string;
   flow: 'main' | 'aside';
   commands: string[];
 }
@@ -45,9 +55,13 @@ export interface CodeEntry {
   whenYouSeeIt: string;
   howToFix: { sender: string; operator: string };
   whenToSend: string;
+  onReceive: string;
   class: number;
   category: number;
   retry: RetryPolicy;
+  retryWhen?: RetryException[];
+  scope: Scope;
+  connection: Connection;
   phases: string[];
   actors: Actor[];
   related: number[];
@@ -65,6 +79,7 @@ export interface Loaded<T> {
 export interface PairNote {
   codes: [number, number];
   note: string;
+  whenToSendWhich: string;
   references: string[];
 }
 
@@ -82,7 +97,10 @@ export interface MessagesFile {
 }
 
 /** The translatable texts of a code entry, plus the hash of the English they were made from. */
-export type CodeTranslation = Pick<CodeEntry, 'title' | 'summary' | 'description' | 'whenYouSeeIt' | 'howToFix' | 'whenToSend'> & { source: string };
+export type CodeTranslation = Pick<CodeEntry, 'title' | 'summary' | 'description' | 'whenYouSeeIt' | 'howToFix' | 'whenToSend' | 'onReceive'> & {
+  retryWhen?: { condition: string }[];
+  source: string;
+};
 
 export interface ProtocolTranslation {
   source: string;
@@ -90,12 +108,18 @@ export interface ProtocolTranslation {
   summary: string;
   classes: Record<string, { name: string; meaning: string }>;
   categories: Record<string, { name: string; meaning: string }>;
-  phases: Record<string, { name: string }>;
+  phases: Record<string, { name: string; when: string }>;
 }
 
 export interface PairTranslation {
   source: string;
   note: string;
+  whenToSendWhich: string;
+}
+
+export interface GlossaryFile {
+  register: string;
+  terms: { term: string; meaning?: string; use: string; avoid?: string[]; note?: string }[];
 }
 
 export interface LocaleProtocolFile {
@@ -117,6 +141,7 @@ export interface TranslationStatus {
 export interface LocaleCatalogue {
   id: string;
   messages?: Loaded<MessagesFile>;
+  glossary?: Loaded<GlossaryFile>;
   protocols: { id: string; translations: Loaded<LocaleProtocolFile> }[];
   status: TranslationStatus[];
 }

@@ -73,6 +73,84 @@ describe('SMTP reply codes against smtp-reply-codes.csv', () => {
     expect(texts(554)).toEqual(expect.arrayContaining(['No SMTP service here', 'Command refused due to lack of security']));
     expect(texts(530)).toContain('Must issue a STARTTLS command first');
     expect(texts(454)).toContain('TLS not available due to temporary reason');
+    expect(texts(450)).toContain('ATRN request refused');
+    expect(texts(451)).toContain('Unable to process ATRN request now');
+    expect(texts(500)).toContain('Line too long');
+    expect(texts(501)).toContain('Path too long');
+    expect(texts(552)).toContain('Too much mail data');
+    expect(texts(553)).toContain('User ambiguous');
+    expect(texts(235)).toContain('Authentication successful');
+  });
+
+  it('marks as deprecated what the list calls deprecated', () => {
+    for (const row of replyCodes) {
+      const status = entries.get(Number(row.code))!.status;
+      if (/deprecated/i.test(row.note ?? '')) expect(status, row.code).toBe('deprecated');
+      else expect(status, row.code).toBe('registered');
+    }
+  });
+});
+
+// Each of these was checked against the RFC named beside it (issue #9, item 2).
+describe('SMTP facts checked against the RFCs', () => {
+  const entry = (code: number) => entries.get(code)!;
+  const alternates = (code: number) => (entry(code).alternateReplyTexts ?? []).map((a) => `${a.text} (${a.reference})`);
+
+  it('538 is deprecated: 504 with 5.5.4 replaced it (RFC 4954 §1, §4, §6)', () => {
+    expect(entry(538).status).toBe('deprecated');
+  });
+  it('432 is not cured by waiting: the user must log in once with PLAIN (RFC 4954 §6)', () => {
+    expect(entry(432).retry).toBe('after-change');
+  });
+  it('455 does not carry X.5.4, which is permanent-only (RFC 3463 §3.6)', () => {
+    expect(entry(455).enhancedCodes).toEqual(['4.3.3']);
+  });
+  it('551 travels with 5.1.1 or 5.7.1, not 5.1.6 "no forwarding address" (RFC 3463 §3.2)', () => {
+    expect(entry(551).enhancedCodes).toEqual(['5.1.1', '5.7.1']);
+  });
+  it('554 answers every command but QUIT after a failed TLS negotiation (RFC 3207 §4.1)', () => {
+    expect(entry(554).phases).toEqual(expect.arrayContaining(['greeting', 'ehlo', 'auth', 'mail', 'rcpt', 'data', 'end-of-data', 'other']));
+    expect(entry(554).phases).not.toContain('quit');
+  });
+  it('503 answers every command after a 554 greeting (RFC 5321 §3.1)', () => {
+    expect(entry(503).phases).toContain('other');
+  });
+  it('458 is not the reply to a malformed ETRN argument, which gets 501 (RFC 1985 §5.1)', () => {
+    const texts = [entry(458).summary, entry(458).description, entry(458).whenYouSeeIt].join(' ');
+    expect(texts).not.toMatch(/argument is\s+malformed/);
+    expect(texts).toMatch(/malformed argument gets 501/);
+  });
+  it('521 cites RFC 1846 §4.1, the source of its wire text, and may answer RCPT TO (RFC 1846 §3)', () => {
+    expect(entry(521).references).toEqual(expect.arrayContaining(['RFC 7504', 'RFC 1846 §4.1', 'RFC 1846 §3']));
+    expect(entry(521).phases).toContain('rcpt');
+  });
+  it('ETRN replies write the node as <x> and cite RFC 1985 §5.1', () => {
+    for (const code of [253, 458, 459]) {
+      expect(entry(code).replyText).toContain('<x>');
+      expect(entry(code).references[0]).toBe('RFC 1985 §5.1');
+    }
+    for (const code of [250, 251, 252]) {
+      const etrn = alternates(code).filter((text) => text.includes('node'));
+      expect(etrn.length, String(code)).toBe(1);
+      expect(etrn[0]).toMatch(/<x>.*\(RFC 1985 §5\.1\)$/);
+    }
+  });
+  it('ODMR replies cite RFC 2645 §7, and 250 also §5.2.1 for ATRN', () => {
+    expect(entry(453).references[0]).toBe('RFC 2645 §7');
+    expect(entry(250).references).toEqual(expect.arrayContaining(['RFC 2645 §7', 'RFC 2645 §5.2.1']));
+  });
+  it('552 to RCPT TO for too many recipients is treated as temporary (RFC 5321 §4.5.3.1.10)', () => {
+    expect(entry(552).retry).toBe('after-change');
+    expect(entry(552).retryWhen).toEqual([expect.objectContaining({ retry: 'later', phase: 'rcpt', reference: 'RFC 5321 §4.5.3.1.10' })]);
+  });
+  it('only 221, 421 and 521 close the connection', () => {
+    const closing = [...entries.values()].filter((e) => e.connection === 'closed').map((e) => e.code);
+    expect(closing.sort()).toEqual([221, 421, 521]);
+  });
+  it('pair notes agree with the codes they compare', () => {
+    const note = (id: string) => smtp.pairs.find(({ value }) => `${value.codes[0]}-${value.codes[1]}` === id)!.value.note;
+    expect(note('521-556')).not.toMatch(/only as (its|their) greeting/);
+    expect(note('454-535')).not.toMatch(/try again later/i);
   });
 });
 

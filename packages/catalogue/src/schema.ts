@@ -27,6 +27,8 @@ export type JsonSchema = {
 export const RETRY_POLICIES = ['not-needed', 'continue', 'later', 'after-change', 'never'] as const;
 export const ACTORS = ['nobody', 'client', 'sender', 'sender-admin', 'receiver-admin', 'recipient'] as const;
 export const STATUSES = ['registered', 'unused', 'obsoleted', 'temporary', 'deprecated'] as const;
+export const SCOPES = ['command', 'recipient', 'transaction', 'session', 'host'] as const;
+export const CONNECTIONS = ['open', 'closed'] as const;
 
 /** `RFC 5321 §4.2.3`, or `RFC 1985` when there is no section to cite. */
 export const REFERENCE_PATTERN = '^RFC [1-9][0-9]*( §[0-9A-Z]+(\\.[0-9]+)*)?$';
@@ -53,8 +55,8 @@ export const codeEntrySchema = {
   additionalProperties: false,
   required: [
     'code', 'replyText', 'title', 'summary', 'description', 'whenYouSeeIt', 'howToFix',
-    'whenToSend', 'class', 'category', 'retry', 'phases', 'actors', 'related', 'enhancedCodes',
-    'references', 'origin', 'status',
+    'whenToSend', 'onReceive', 'class', 'category', 'retry', 'scope', 'connection', 'phases',
+    'actors', 'related', 'enhancedCodes', 'references', 'origin', 'status',
   ],
   properties: {
     code: {
@@ -108,6 +110,10 @@ export const codeEntrySchema = {
     whenToSend: text(
       'For a server operator choosing a code: when this code is the right one to send, as opposed to its neighbours.',
     ),
+    onReceive: text(
+      'For whoever receives this reply: one or two sentences on what client software does with it by itself, and what a person should do. Written for this code, never chosen by class.',
+      'Your server keeps the message queued and tries again; step in only if the retries go on failing for a day.',
+    ),
     class: {
       type: 'integer',
       minimum: 1,
@@ -127,6 +133,36 @@ export const codeEntrySchema = {
       enum: RETRY_POLICIES,
       description:
         'What the client should do next: `not-needed` (success), `continue` (send the next part of the exchange), `later` (retry the same request later), `after-change` (do not retry unchanged), `never` (no change on the sending side can help).',
+    },
+    retryWhen: {
+      type: 'array',
+      description:
+        'Where the right reaction differs from `retry` in a known case, that case: RFC 5321 §4.5.3.1.10, for one, tells clients to treat a 552 for too many recipients as temporary. Texts show `retry` and then each exception.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['retry', 'phase', 'condition', 'reference'],
+        properties: {
+          retry: { type: 'string', enum: RETRY_POLICIES, description: 'What the client should do in this case instead.' },
+          phase: { type: 'string', minLength: 1, description: 'The phase (an id from `protocol.yaml`) in which the exception applies.' },
+          condition: text(
+            'The case, as a clause that completes "when …".',
+            'the server has reached its limit of recipients for one transaction',
+          ),
+          reference: referenceSchema,
+        },
+      },
+    },
+    scope: {
+      type: 'string',
+      enum: SCOPES,
+      description:
+        'What the reply refuses or affects: `command` (only the command it answers), `recipient` (one recipient), `transaction` (the whole message), `session` (the connection and everything in it), `host` (the server, for every client).',
+    },
+    connection: {
+      type: 'string',
+      enum: CONNECTIONS,
+      description: 'Whether the server keeps the session open after this reply (`open`) or closes the connection (`closed`).',
     },
     phases: {
       type: 'array',
@@ -238,10 +274,14 @@ export const protocolSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'name', 'flow', 'commands'],
+        required: ['id', 'name', 'when', 'flow', 'commands'],
         properties: {
           id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'The phase id that code entries use.' },
-          name: text('The phase name shown to readers.'),
+          name: text('The phase name shown to readers, as a label.'),
+          when: text(
+            'The phase as a sentence says where a reply comes: a phrase that follows "554 comes …".',
+            'after the final dot of the message',
+          ),
           flow: {
             type: 'string',
             enum: ['main', 'aside'],
@@ -264,7 +304,7 @@ export const pairNoteSchema = {
   description:
     'A hand-written note for two codes people confuse: `catalogue/protocols/<protocol>/pairs/<a>-<b>.yaml`, with a < b.',
   additionalProperties: false,
-  required: ['codes', 'note', 'references'],
+  required: ['codes', 'note', 'whenToSendWhich', 'references'],
   properties: {
     codes: {
       type: 'array',
@@ -276,7 +316,10 @@ export const pairNoteSchema = {
       'x-example': '[450, 550]',
     },
     note: text(
-      'Two to four sentences on what really tells the two apart: what happened, when, whether to retry, who acts, and which one an operator should send.',
+      'Two to four sentences on what really tells the two apart: what happened, when, whether to retry and who acts. Comparisons print it right after the key difference.',
+    ),
+    whenToSendWhich: text(
+      'For a server operator: one or two sentences that contrast the two codes, such as "Send 550 when one recipient is refused; send 554 when the whole transaction is." Names no third code and repeats no sentence of the note.',
     ),
     references: {
       type: 'array',
@@ -308,7 +351,7 @@ export const codeTranslationSchema = {
   type: 'object',
   description: 'The translation of one code entry.',
   additionalProperties: false,
-  required: ['title', 'summary', 'description', 'whenYouSeeIt', 'howToFix', 'whenToSend'],
+  required: ['title', 'summary', 'description', 'whenYouSeeIt', 'howToFix', 'whenToSend', 'onReceive'],
   properties: {
     source: hash,
     title: translated('Translation of `title`.'),
@@ -322,6 +365,17 @@ export const codeTranslationSchema = {
       properties: { sender: translated('Translation of `howToFix.sender`.'), operator: translated('Translation of `howToFix.operator`.') },
     },
     whenToSend: translated('Translation of `whenToSend`.'),
+    onReceive: translated('Translation of `onReceive`.'),
+    retryWhen: {
+      type: 'array',
+      description: 'Translations of each `retryWhen` condition, in the same order as the English.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['condition'],
+        properties: { condition: translated('Translation of the condition.') },
+      },
+    },
   },
 } as const satisfies JsonSchema;
 
@@ -342,8 +396,8 @@ export const protocolTranslationSchema = {
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        required: ['name'],
-        properties: { name: translated('The translated phase name.') },
+        required: ['name', 'when'],
+        properties: { name: translated('The translated phase name.'), when: translated('Translation of the phase\'s `when` phrase.') },
       },
     },
   },
@@ -353,8 +407,8 @@ export const pairTranslationSchema = {
   type: 'object',
   description: 'The translation of one pair note.',
   additionalProperties: false,
-  required: ['note'],
-  properties: { source: hash, note: translated('Translation of `note`.') },
+  required: ['note', 'whenToSendWhich'],
+  properties: { source: hash, note: translated('Translation of `note`.'), whenToSendWhich: translated('Translation of `whenToSendWhich`.') },
 } as const satisfies JsonSchema;
 
 export const localeProtocolSchema = {
@@ -397,6 +451,43 @@ export const messagesSchema = {
       description:
         'Only in translations: for each message id, the hash of the English snippet it was translated from (filled in by `--fix`).',
       additionalProperties: hash,
+    },
+  },
+} as const satisfies JsonSchema;
+
+export const glossarySchema = {
+  type: 'object',
+  description:
+    'One rendering for each key term of a locale: `catalogue/locales/<locale>/glossary.yaml`. `pnpm catalogue:check` warns wherever a translation uses a variant listed under `avoid`.',
+  additionalProperties: false,
+  required: ['register', 'terms'],
+  properties: {
+    register: {
+      type: 'string',
+      minLength: 1,
+      description: 'The register the locale is written in (formal or not, how the reader is addressed), and what stays in English.',
+    },
+    terms: {
+      type: 'array',
+      minItems: 1,
+      description: 'The key terms.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['term', 'use'],
+        properties: {
+          term: { type: 'string', minLength: 1, description: 'The English term.', 'x-example': 'relay' },
+          meaning: { type: 'string', minLength: 1, description: 'What the term means here, when the word alone is ambiguous.' },
+          use: { type: 'string', minLength: 1, description: 'The one rendering translations use.', 'x-example': 'relay (máy chủ relay)' },
+          avoid: {
+            type: 'array',
+            uniqueItems: true,
+            description: 'Discouraged variants: literal phrases, matched case-insensitively as whole words.',
+            items: { type: 'string', minLength: 2 },
+          },
+          note: { type: 'string', minLength: 1, description: 'Why, or how to tell this term from a neighbour.' },
+        },
+      },
     },
   },
 } as const satisfies JsonSchema;

@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +26,8 @@ describe('translation checks', () => {
       'locales/vi/smtp.yaml:1:1 translation-missing (warning)',
       'locales/vi/smtp.yaml:1:1 translation-missing (warning)',
       'locales/vi/smtp.yaml:6:5 protocol-words',
-      'locales/vi/smtp.yaml:13:5 translation-stale (warning)',
-      'locales/vi/smtp.yaml:22:3 translation-extra',
+      'locales/vi/smtp.yaml:14:5 translation-stale (warning)',
+      'locales/vi/smtp.yaml:24:3 translation-extra',
       'protocols/smtp/pairs/450-251.yaml:1:8 pair-codes',
       'protocols/smtp/pairs/450-251.yaml:1:8 pair-codes',
       'protocols/smtp/pairs/450-251.yaml:1:8 pair-codes',
@@ -43,6 +44,7 @@ describe('translation checks', () => {
       whenYouSeeIt: english.whenYouSeeIt,
       howToFix: english.howToFix,
       whenToSend: english.whenToSend,
+      onReceive: english.onReceive,
     })}`);
     const vi = catalogue.locales.find((l) => l.id === 'vi')!;
     expect(vi.status).toEqual([
@@ -83,5 +85,26 @@ describe('the real catalogue\'s translations', () => {
       expect(status.fresh, status.scope).toBe(status.total);
     }
     expect(vi!.status.map((s) => s.scope)).toEqual(['messages', 'smtp']);
+  });
+
+  it('follows the Vietnamese glossary, and reports a discouraged variant at its line and column', () => {
+    expect(catalogue.diagnostics.filter((d) => d.rule === 'glossary')).toEqual([]);
+    const vi = catalogue.locales.find((l) => l.id === 'vi')!;
+    expect(vi.glossary?.value.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['relay', 'forwarding', 'client', 'reply text']));
+
+    const dir = mkdtempSync(join(tmpdir(), 'protocodes-glossary-'));
+    copies.push(dir);
+    cpSync(join(packageRoot, '..', '..', 'catalogue'), dir, { recursive: true });
+    const path = join(dir, 'locales', 'vi', 'smtp.yaml');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('    title: ')) + 1;
+    lines[line - 1] = '    title: Máy chủ Chuyển tiếp từ chối';
+    writeFileSync(path, lines.join('\n'));
+
+    const result = spawnSync(process.execPath, [join(packageRoot, 'dist', 'cli.js'), 'check', '--catalogue', dir], { cwd: dir, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      `locales/vi/smtp.yaml:${line}:12 glossary (warning) "máy chủ chuyển tiếp" is a discouraged rendering of "relay"\n    hint: write "relay (máy chủ relay)", as locales/vi/glossary.yaml says`,
+    );
   });
 });

@@ -20,12 +20,21 @@ export function sourceHash(english: unknown): string {
 }
 
 export function codeSourceTexts(entry: CodeEntry) {
-  const { title, summary, description, whenYouSeeIt, howToFix, whenToSend } = entry;
-  return { title, summary, description, whenYouSeeIt, howToFix: { sender: howToFix.sender, operator: howToFix.operator }, whenToSend };
+  const { title, summary, description, whenYouSeeIt, howToFix, whenToSend, onReceive, retryWhen } = entry;
+  return {
+    title,
+    summary,
+    description,
+    whenYouSeeIt,
+    howToFix: { sender: howToFix.sender, operator: howToFix.operator },
+    whenToSend,
+    onReceive,
+    ...(retryWhen ? { retryWhen: retryWhen.map((exception) => ({ condition: exception.condition })) } : {}),
+  };
 }
 
 export function pairSourceTexts(pair: PairNote) {
-  return { note: pair.note };
+  return { note: pair.note, whenToSendWhich: pair.whenToSendWhich };
 }
 
 export function protocolSourceTexts(protocol: ProtocolDefinition) {
@@ -36,7 +45,7 @@ export function protocolSourceTexts(protocol: ProtocolDefinition) {
     summary: protocol.summary,
     classes: digits(protocol.classes),
     categories: digits(protocol.categories),
-    phases: Object.fromEntries(protocol.phases.map((p) => [p.id, { name: p.name }])),
+    phases: Object.fromEntries(protocol.phases.map((p) => [p.id, { name: p.name, when: p.when }])),
   };
 }
 

@@ -24,10 +24,21 @@ describe('compareCodes', () => {
 
   it('finds phases in common and apart', () => {
     const facts = compareCodes('smtp', 235, 554);
-    expect(facts.phases.shared).toEqual([]);
-    expect(facts.phases.onlyA).toEqual(['auth']);
+    expect(facts.phases.shared).toEqual(['auth']);
+    expect(facts.phases.onlyA).toEqual([]);
+    expect(facts.phases.onlyB).toContain('greeting');
     expect(facts.actors.shared).toEqual([]);
     expect(compareCodes('smtp', 530, 535).phases.shared).toContain('auth');
+  });
+
+  it('lists the facts that differ, most telling first', () => {
+    expect(compareCodes('smtp', 235, 554).differences).toEqual(['outcome', 'scope', 'actor', 'phases']);
+    expect(compareCodes('smtp', 550, 554).differences).toEqual(['scope', 'phases']);
+    expect(compareCodes('smtp', 421, 451).differences).toEqual(['scope', 'connection', 'phases']);
+    expect(compareCodes('smtp', 458, 459).differences).toEqual([]);
+    const facts = compareCodes('smtp', 221, 421);
+    expect(facts.connection).toEqual({ a: 'closed', b: 'closed', same: true });
+    expect(facts.outcome).toEqual({ a: '2:not-needed', b: '4:later', same: false });
   });
 
   it('attaches the curated note of a commonly confused pair, whichever order is asked', () => {

@@ -12,7 +12,8 @@ export * from './errors.js';
 export type * from './model.js';
 export { parseCodeInput } from './lookup.js';
 export { catalogueVersion, locales };
-export type { CodeComparison } from './compare.js';
+export type { CodeComparison, ComparedFact } from './compare.js';
+export { COMPARED_FACTS, leadActorOf, outcomeOf } from './compare.js';
 
 /** The locales the catalogue has messages for, e.g. `'en' | 'vi'`. */
 export type LocaleId = keyof typeof locales;

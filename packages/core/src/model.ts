@@ -4,6 +4,20 @@
 export type RetryPolicy = 'not-needed' | 'continue' | 'later' | 'after-change' | 'never';
 export type Actor = 'nobody' | 'client' | 'sender' | 'sender-admin' | 'receiver-admin' | 'recipient';
 export type Status = 'registered' | 'unused' | 'obsoleted' | 'temporary' | 'deprecated';
+/** What a reply refuses or affects: one command, one recipient, the message, the session, or the host for everyone. */
+export type Scope = 'command' | 'recipient' | 'transaction' | 'session' | 'host';
+/** Whether the server keeps the session open after the reply or closes the connection. */
+export type Connection = 'open' | 'closed';
+
+/** A known case in which the right reaction differs from the code's `retry`. */
+export interface RetryException {
+  readonly retry: RetryPolicy;
+  /** The phase in which the exception applies. */
+  readonly phase: string;
+  /** Completes "when …": the case, in English (locales translate it). */
+  readonly condition: string;
+  readonly reference: string;
+}
 
 export interface DigitDefinition {
   readonly digit: number;
@@ -15,6 +29,8 @@ export interface DigitDefinition {
 export interface PhaseDefinition {
   readonly id: string;
   readonly name: string;
+  /** Where a reply comes, as a sentence says it: "after the final dot of the message". */
+  readonly when: string;
   readonly flow: 'main' | 'aside';
   readonly commands: readonly string[];
 }
@@ -38,9 +54,13 @@ export interface CodeTexts {
   readonly whenYouSeeIt: string;
   readonly howToFix: { readonly sender: string; readonly operator: string };
   readonly whenToSend: string;
+  /** What the receiving side's software does with the reply, and what a person should do. */
+  readonly onReceive: string;
+  /** Translations of each `retryWhen` condition, in order. */
+  readonly retryWhen?: readonly { readonly condition: string }[];
 }
 
-export interface CodeEntry extends CodeTexts {
+export interface CodeEntry extends Omit<CodeTexts, 'retryWhen'> {
   readonly protocol: string;
   readonly code: number;
   /** The RFC's reply text, verbatim. Never translated. */
@@ -50,6 +70,9 @@ export interface CodeEntry extends CodeTexts {
   readonly class: number;
   readonly category: number;
   readonly retry: RetryPolicy;
+  readonly retryWhen?: readonly RetryException[];
+  readonly scope: Scope;
+  readonly connection: Connection;
   readonly phases: readonly string[];
   readonly actors: readonly Actor[];
   readonly related: readonly number[];
@@ -63,6 +86,8 @@ export interface CodeEntry extends CodeTexts {
 export interface PairNote {
   readonly codes: readonly [number, number];
   readonly note: string;
+  /** For an operator choosing between the two: the codes contrasted. */
+  readonly whenToSendWhich: string;
   readonly references: readonly string[];
 }
 
@@ -82,11 +107,11 @@ export interface ProtocolTranslations {
         readonly summary: string;
         readonly classes: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
         readonly categories: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
-        readonly phases: { readonly [id: string]: { readonly name: string } };
+        readonly phases: { readonly [id: string]: { readonly name: string; readonly when: string } };
       }
     | undefined;
   readonly codeTexts: { readonly [code: number]: CodeTexts };
-  readonly pairTexts: { readonly [pair: string]: { readonly note: string } };
+  readonly pairTexts: { readonly [pair: string]: { readonly note: string; readonly whenToSendWhich: string } };
 }
 
 export interface CodeFilter {

@@ -11,7 +11,7 @@ import {
   type ProtocolId,
 } from '@protocodes/core';
 import type { Fallback } from './model.js';
-import { keyDifference, resolveRequest } from './render.js';
+import { keyDifference, operatorChoice, resolveRequest } from './render.js';
 import { codeView, type LocaleTools } from './views.js';
 
 export interface CodeFacts {
@@ -20,6 +20,10 @@ export interface CodeFacts {
   category: number;
   categoryName: string;
   retry: CodeEntry['retry'];
+  /** Known cases in which the reaction differs from `retry`, with the condition localized. */
+  retryWhen: { retry: CodeEntry['retry']; phase: string; condition: string; reference: string }[];
+  scope: CodeEntry['scope'];
+  connection: CodeEntry['connection'];
   phases: { id: string; name: string }[];
   actors: CodeEntry['actors'];
   related: { code: number; title: string }[];
@@ -67,11 +71,17 @@ export interface ComparisonDescription extends Localized {
     retry: { a: string; b: string; same: boolean };
     phases: { a: readonly string[]; b: readonly string[]; shared: readonly string[]; onlyA: readonly string[]; onlyB: readonly string[]; same: boolean };
     actors: { a: readonly string[]; b: readonly string[]; shared: readonly string[] };
+    scope: { a: string; b: string; same: boolean };
+    connection: { a: string; b: string; same: boolean };
+    /** The facts that differ, most telling first. */
+    differences: readonly string[];
     related: boolean;
   };
   a: CodeDetails;
   b: CodeDetails;
-  note: { text: string; references: readonly string[] } | null;
+  note: { text: string; whenToSendWhich: string; references: readonly string[] } | null;
+  /** "When to use which": the operator's choice, then one line per code for whoever receives it. */
+  whenToUseWhich: { operator: string; onReceive: { codes: number[]; text: string }[] };
 }
 
 export interface CodeList extends Localized {
@@ -89,6 +99,7 @@ function textsOf(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fal
     whenYouSeeIt: texts.whenYouSeeIt,
     howToFix: { sender: texts.howToFix.sender, operator: texts.howToFix.operator },
     whenToSend: texts.whenToSend,
+    onReceive: texts.onReceive,
   };
 }
 
@@ -114,6 +125,14 @@ function details(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fal
       category: entry.category,
       categoryName: digitName(definition.categories, protocolTexts?.categories, entry.category),
       retry: entry.retry,
+      retryWhen: (entry.retryWhen ?? []).map((exception, i) => ({
+        retry: exception.retry,
+        phase: exception.phase,
+        condition: translations?.codeTexts[entry.code]?.retryWhen?.[i]?.condition ?? exception.condition,
+        reference: exception.reference,
+      })),
+      scope: entry.scope,
+      connection: entry.connection,
       phases: entry.phases.map((id) => ({ id, name: protocolTexts?.phases[id]?.name ?? definition.phases.find((p) => p.id === id)?.name ?? id })),
       actors: entry.actors,
       related: entry.related.map((code) => ({ code, title: translations?.codeTexts[code]?.title ?? findCode(protocol, code)?.title ?? '' })),
@@ -152,7 +171,9 @@ export function describeComparison(request: DescribeComparisonRequest): Comparis
   const fallbacks = [...s.fallbacks];
   const a = details(s.protocol, facts.a, s.tools, fallbacks);
   const b = details(s.protocol, facts.b, s.tools, fallbacks);
-  const pairText = s.tools.translations(s.protocol)?.pairTexts[facts.id]?.note;
+  const pairText = s.tools.translations(s.protocol)?.pairTexts[facts.id];
+  const viewA = codeView(s.protocol, facts.a, s.tools);
+  const viewB = codeView(s.protocol, facts.b, s.tools);
   if (facts.note && !pairText && s.locale !== 'en') addFallback(fallbacks, `pairs/${facts.id}`, s.locale);
   return {
     protocol: s.protocol,
@@ -161,18 +182,28 @@ export function describeComparison(request: DescribeComparisonRequest): Comparis
     fallbacks,
     codes: [facts.a.code, facts.b.code],
     title: s.tools.say('title.comparison', { protocol: getProtocol(s.protocol).name, a: { code: a.code, title: a.texts.title }, b: { code: b.code, title: b.texts.title } }),
-    keyDifference: keyDifference(s.tools, facts, codeView(s.protocol, facts.a, s.tools), codeView(s.protocol, facts.b, s.tools)),
+    keyDifference: keyDifference(s.tools, facts, viewA, viewB),
     facts: {
       sameClass: facts.sameClass,
       sameCategory: facts.sameCategory,
       retry: facts.retry,
       phases: facts.phases,
       actors: facts.actors,
+      scope: facts.scope,
+      connection: facts.connection,
+      differences: facts.differences,
       related: facts.related,
     },
     a,
     b,
-    note: facts.note ? { text: pairText ?? facts.note.note, references: facts.note.references } : null,
+    note: facts.note ? { text: pairText?.note ?? facts.note.note, whenToSendWhich: pairText?.whenToSendWhich ?? facts.note.whenToSendWhich, references: facts.note.references } : null,
+    whenToUseWhich: {
+      operator: operatorChoice(s.tools, facts, viewA, viewB, facts.note ? (pairText?.whenToSendWhich ?? facts.note.whenToSendWhich) : undefined),
+      onReceive:
+        a.texts.onReceive === b.texts.onReceive
+          ? [{ codes: [a.code, b.code], text: a.texts.onReceive }]
+          : [{ codes: [a.code], text: a.texts.onReceive }, { codes: [b.code], text: b.texts.onReceive }],
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { listCodes } from '@protocodes/core';
 import { describe, expect, it } from 'vitest';
+import { visibleHtml } from '../test/visible-text.js';
 import { FORMATS, InvalidFormatError, InvalidLocaleError, renderComparison, renderExplanation, type Format, type RenderedText } from './index.js';
 
 const DOUBLED_WORD = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
@@ -9,17 +10,8 @@ const pairs = codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b] as co
 
 /** The reader-visible text of an output: tags removed and entities decoded for HTML. */
 function visibleText(output: string, format: Format): string {
-  if (format !== 'html') return output;
-  return output
-    // Separate elements with a mark that is not white space, so a table's "Retry | retry" is not a doubled word.
-    .replace(/<[^>]+>/g, ' ¦ ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x60;/g, '`')
-    .replace(/&#x3D;/g, '=')
-    .replace(/&amp;/g, '&');
+  // Separate elements with a mark that is not white space, so a table's "Retry | retry" is not a doubled word.
+  return format === 'html' ? visibleHtml(output, ' ¦ ') : output;
 }
 
 /** Problems that no rendered text may have, whatever the format. */
@@ -97,20 +89,20 @@ describe('a comparison', () => {
   });
 
   it('has a title built from both codes', () => {
-    expect(renderComparison({ protocol: 'smtp', codes: [235, 554] }).title).toBe('SMTP 235 Authentication successful vs 554 Transaction failed');
+    expect(renderComparison({ protocol: 'smtp', codes: [235, 554] }).title).toBe('SMTP 235 Authentication succeeded vs 554 Transaction failed');
   });
 
   it('states the key difference from the facts, not from the classes alone', () => {
     const { output } = renderComparison({ protocol: 'smtp', codes: [450, 550] });
     const keyDifference = output.split('\n\n')[1]!;
-    expect(keyDifference).toContain('temporary refusal that the client retries later');
-    expect(keyDifference).toContain('permanent refusal that fails again if repeated unchanged');
-    expect(keyDifference).toMatch(/450 comes during MAIL FROM, RCPT TO/);
-    expect(keyDifference).toMatch(/is for .*to act on/);
+    expect(keyDifference).toContain('temporary refusal (4xx) that the client retries later');
+    expect(keyDifference).toContain('permanent refusal (5xx) that fails again if repeated unchanged');
+    expect(keyDifference).not.toMatch(/comes during|to act on/);
   });
 
-  it('includes the curated note only for curated pairs', () => {
-    expect(renderComparison({ protocol: 'smtp', codes: [450, 550] }).output).toContain('Note on this pair');
+  it('includes the curated note only for curated pairs, right after the key difference', () => {
+    const curated = renderComparison({ protocol: 'smtp', codes: [450, 550] }).output.split('\n\n');
+    expect(curated[2]!.startsWith('Note on this pair\n')).toBe(true);
     expect(renderComparison({ protocol: 'smtp', codes: [235, 554] }).output).not.toContain('Note on this pair');
     expect(renderComparison({ protocol: 'smtp', codes: [450, 550], locale: 'vi' }).output).toContain('Ghi chú về cặp mã này');
   });
@@ -120,7 +112,8 @@ describe('a comparison', () => {
     const section = output.slice(output.indexOf('When to use which'), output.indexOf('References'));
     expect(section).toContain('If you run the server and must choose a code:');
     expect(section).toContain('If you receive one of them:');
-    expect(section).toContain('554: Do not send the same thing again');
+    expect(section).toContain('Send 235 when the request succeeded; send 554 when the request will keep failing until the sender changes something.');
+    expect(section).toMatch(/\n- 554: Your mail server gives up and bounces the message/);
     expect(section).not.toContain('Check whether your sending IP address is on a DNS blocklist');
   });
 

@@ -8,6 +8,7 @@ import {
   requireCode,
   UnknownProtocolError,
   type CodeComparison,
+  type ComparedFact,
   type CodeEntry,
   type ProtocolId,
 } from '@protocodes/core';
@@ -127,6 +128,11 @@ export function renderComparison(request: ComparisonRequest): RenderedText {
   const pairTexts = s.tools.translations(s.protocol)?.pairTexts[facts.id];
   if (facts.note && s.locale !== 'en' && !pairTexts) addFallbacks(s.fallbacks, [`pairs/${facts.id}`], s.locale);
   const note = facts.note ? s.tools.escape(pairTexts?.note ?? facts.note.note) : undefined;
+  const pairAdvice = facts.note ? s.tools.escape(pairTexts?.whenToSendWhich ?? facts.note.whenToSendWhich) : undefined;
+  const receivers = a.onReceive === b.onReceive ? [{ label: s.tools.say('label.forBoth'), text: a.onReceive }] : [
+    { label: String(a.code), text: a.onReceive },
+    { label: String(b.code), text: b.onReceive },
+  ];
   const references = [...new Set([...a.references, ...b.references, ...(facts.note?.references ?? []).map(s.tools.escape)])];
 
   const context = {
@@ -136,13 +142,38 @@ export function renderComparison(request: ComparisonRequest): RenderedText {
     a,
     b,
     codes: [a, b],
+    glance: glanceRows(s.tools, a, b),
     keyDifference: keyDifference(s.tools, facts, a, b),
     note,
+    operatorChoice: operatorChoice(s.tools, facts, a, b, pairAdvice),
+    receivers,
     references,
     fallbackNotice: fallbackNotice(s),
   };
   const output = s.templates.layout('comparison', s.format)(context);
   return finish(s, output, comparisonTitle(s, facts.id, facts.a, facts.b));
+}
+
+const GLANCE: readonly [string, (view: CodeView) => string][] = [
+  ['label.class', (v) => v.classValue],
+  ['label.retry', (v) => v.retryLabel],
+  ['label.scope', (v) => v.scopeLabel],
+  ['label.connection', (v) => v.connectionLabel],
+  ['label.phases', (v) => v.phases],
+  ['label.actors', (v) => v.actors],
+  ['label.enhancedCodes', (v) => v.enhanced],
+];
+
+/** The rows of "at a glance"; a value both codes share is marked so that it is printed once. */
+function glanceRows(tools: LocaleTools, a: CodeView, b: CodeView) {
+  return GLANCE.map(([label, value]) => ({
+    label: tools.say(label),
+    code: a.code,
+    a: value(a),
+    b: value(b),
+    same: value(a) === value(b),
+    bothValue: tools.say('sentence.bothValue', { value: value(a) }),
+  }));
 }
 
 const titles = new Map<string, string>();
@@ -186,9 +217,74 @@ export function headingsOf(locale: string): ReadonlySet<string> {
   return new Set(ids.flatMap((id) => [tools.say(id), `${tools.say(id)}:`]));
 }
 
-/** The key difference in two sentences: what each outcome means for the client, then where each occurs and who acts. */
+type Clause = (tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView) => string;
+
+/** Each fact that can differ, as a clause that contrasts the two codes (both halves always differ). */
+const contrasts: Record<Exclude<ComparedFact, 'outcome'>, Clause> = {
+  scope: (tools, _facts, a, b) => tools.say('contrast.scope', { a, b }),
+  connection: (tools, _facts, a, b) => tools.say('contrast.connection', { a, b }),
+  actor: (tools, _facts, a, b) => tools.say('contrast.actor', { a, b }),
+  phases: (tools, facts, a, b) => phaseContrast(tools, facts, a, b),
+};
+
+/** More phases than this are not listed in a sentence; the at-a-glance table lists them. */
+const MAX_LISTED_PHASES = 3;
+
+/** Where only one of the two can come, said as briefly as the phases allow. */
+function phaseContrast(tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView): string {
+  const when = (view: CodeView, ids: readonly string[]) => tools.list(ids.map((id) => view.phaseWhen[id]!));
+  const { onlyA, onlyB } = facts.phases;
+  const listable = (ids: readonly string[]) => ids.length > 0 && ids.length <= MAX_LISTED_PHASES;
+  if (listable(onlyA) && listable(onlyB)) return tools.say('contrast.phasesBoth', { a, b, onlyA: when(a, onlyA), onlyB: when(b, onlyB) });
+  if (listable(onlyA) && (onlyB.length === 0 || onlyA.length <= onlyB.length)) return tools.say('contrast.phasesA', { a, b, onlyA: when(a, onlyA) });
+  if (listable(onlyB)) return tools.say('contrast.phasesB', { a, b, onlyB: when(b, onlyB) });
+  if (listable(onlyA)) return tools.say('contrast.phasesA', { a, b, onlyA: when(a, onlyA) });
+  // One code comes at many more steps: say where the narrow one comes, if that is short.
+  const [wide, narrow] = onlyB.length === 0 ? [a, b] : onlyA.length === 0 ? [b, a] : [undefined, undefined];
+  if (wide && narrow && narrow.code !== wide.code) {
+    const phases = narrow === a ? facts.phases.a : facts.phases.b;
+    if (phases.length <= MAX_LISTED_PHASES) return tools.say('contrast.phasesNarrow', { wide, narrow, only: when(narrow, phases) });
+  }
+  return tools.say('contrast.phasesApart', { a, b });
+}
+
+/**
+ * The key difference in one to three sentences: only the facts that differ, most telling first
+ * (outcome, scope, connection, who acts); what both share is said once. Phases come in only
+ * when nothing else tells the codes apart.
+ */
 export function keyDifference(tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView): string {
-  const outcome = tools.say(facts.retry.same ? 'sentence.outcomesSame' : 'sentence.outcomesDiffer', { a, b, outcomeBoth: a.outcomeBoth });
-  const phases = tools.say(facts.phases.same ? 'sentence.phasesSame' : 'sentence.phasesDiffer', { a, b });
-  return `${outcome} ${phases}`;
+  const others = facts.differences.filter((fact): fact is Exclude<ComparedFact, 'outcome'> => fact !== 'outcome' && fact !== 'phases');
+  if (others.length === 0 && facts.differences.includes('phases')) others.push('phases');
+  const clauses = others.map((fact) => contrasts[fact](tools, facts, a, b));
+  const sentences: string[] = [];
+  if (!facts.outcome.same) {
+    sentences.push(tools.say('difference.outcomes', { a, b }));
+  } else if (clauses.length > 0) {
+    sentences.push(tools.say('difference.sharedOutcome', { a, b, outcomeBoth: a.outcomeBoth, contrast: clauses.shift() }));
+  } else {
+    sentences.push(tools.say('difference.sharedEverything', { a, b, outcomeBoth: a.outcomeBoth }));
+  }
+  for (const exception of [a.retryException, b.retryException]) if (exception) sentences.push(exception);
+  for (const clause of clauses) {
+    if (sentences.length >= 3) break;
+    sentences.push(tools.say('difference.more', { contrast: clause }));
+  }
+  return sentences.join(' ');
+}
+
+/** For the operator: the pair's own advice, or the first fact that differs, as "send A when …; send B when …". */
+export function operatorChoice(tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView, pairAdvice: string | undefined): string {
+  if (pairAdvice !== undefined) return pairAdvice;
+  const choose = (basis: 'outcome' | 'scope' | 'connection') =>
+    tools.say('choose.contrast', { a: { code: a.code, choice: a.choice[basis] }, b: { code: b.code, choice: b.choice[basis] } });
+  if (!facts.outcome.same) return choose('outcome');
+  if (!facts.scope.same) return choose('scope');
+  if (!facts.connection.same) return choose('connection');
+  if (facts.phases.onlyA.length > 0 && facts.phases.onlyB.length > 0) {
+    const onlyA = tools.list(facts.phases.onlyA.map((id) => a.phaseWhen[id]!));
+    const onlyB = tools.list(facts.phases.onlyB.map((id) => b.phaseWhen[id]!));
+    return tools.say('choose.phases', { a, b, onlyA, onlyB });
+  }
+  return tools.say('choose.byReason', { a, b });
 }

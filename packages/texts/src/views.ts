@@ -1,6 +1,6 @@
 // Turns core's facts and a locale's translations into the flat values layouts print. Every
 // word a reader sees comes from the catalogue or from messages.yaml; nothing is worded here.
-import { findCode, getProtocol, type CodeEntry, type ProtocolId, type ProtocolTranslations } from '@protocodes/core';
+import { findCode, getProtocol, leadActorOf, type CodeEntry, type ProtocolId, type ProtocolTranslations } from '@protocodes/core';
 import type { Format } from './model.js';
 import { bundle, templates } from './runtime.js';
 
@@ -18,15 +18,30 @@ export interface CodeView {
   whenToSend: string;
   /** `SMTP 554 Transaction failed`, in the locale's word order. */
   heading: string;
+  /** `554 Transaction failed / 554 No SMTP service here`: every wire text on one line. */
+  wireList: string;
   classValue: string;
+  /** The retry policy, and any exception to it (552 for too many recipients). */
   retryLabel: string;
+  /** What the reply means for the client, from class and retry: `success`, `permanent`, … */
+  outcomeId: string;
   outcome: string;
-  /** The outcome said of both codes at once, for a pair that shares this retry policy. */
+  /** The outcome said of both codes at once, for a pair that shares it. */
   outcomeBoth: string;
-  reaction: string;
+  /** A sentence on the exception to `retry`, or '' when there is none. */
+  retryException: string;
+  scopeLabel: string;
+  scopeClause: string;
+  connectionLabel: string;
+  connectionClause: string;
+  actorClause: string;
+  /** For an operator choosing this code: the case it fits, by outcome, scope or connection. */
+  choice: { outcome: string; scope: string; connection: string };
+  onReceive: string;
   phases: string;
+  /** Each phase as a sentence says where a reply comes, keyed by phase id. */
+  phaseWhen: Record<string, string>;
   actors: string;
-  actorsClause: string;
   enhanced: string;
   related: { code: number; title: string }[];
   references: string[];
@@ -95,6 +110,20 @@ export function codeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTo
   return view;
 }
 
+const OUTCOMES: Readonly<Record<string, string>> = {
+  '2:not-needed': 'success',
+  '3:continue': 'continue',
+  '4:later': 'temporary',
+  '4:after-change': 'temporary-needs-change',
+  '5:after-change': 'permanent',
+  '5:never': 'final',
+};
+
+/** The message id of what a reply means for the client, from its class and retry together. */
+export function outcomeIdOf(entry: CodeEntry): string {
+  return OUTCOMES[`${entry.class}:${entry.retry}`] ?? (entry.class <= 3 ? 'success' : entry.class === 4 ? 'temporary' : 'permanent');
+}
+
 function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools): CodeView {
   const { say, list, escape: e } = tools;
   const definition = getProtocol(protocol);
@@ -110,6 +139,17 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
   const mainPhases = definition.phases.filter((p) => p.flow === 'main').map((p) => p.id);
   const everywhere = mainPhases.every((id) => entry.phases.includes(id));
   const phases = everywhere ? say('label.anyPhase') : list(entry.phases.map(phaseName));
+
+  const phaseWhen = Object.fromEntries(
+    entry.phases.map((id) => [id, e(protocolTexts?.phases[id]?.when ?? definition.phases.find((p) => p.id === id)?.when ?? id)]),
+  );
+  const exception = entry.retryWhen?.[0];
+  const condition = exception ? (own?.retryWhen?.[0]?.condition ?? exception.condition) : '';
+  const retryLabel = exception
+    ? say('sentence.retryException', { retry: say(`retry.${entry.retry}`), exception: say(`retryAs.${exception.retry}`), condition })
+    : say(`retry.${entry.retry}`);
+  const outcomeId = outcomeIdOf(entry);
+  const refusal = entry.class >= 4;
 
   const classDefinition = definition.classes.find((c) => c.digit === entry.class);
   const className = protocolTexts?.classes[entry.class]?.name ?? classDefinition?.name ?? '';
@@ -135,14 +175,27 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
     fixOperator: e(texts.howToFix.operator),
     whenToSend: e(texts.whenToSend),
     heading: e(say('title.explanation', { protocol: definition.name, a: { code: entry.code, title } })),
+    wireList: e([entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].map((t) => `${entry.code} ${t}`).join(' / ')),
     classValue: e(say('sentence.classValue', { digit: entry.class, name: className })),
-    retryLabel: e(say(`retry.${entry.retry}`)),
-    outcome: e(say(`outcome.${entry.retry}`)),
-    outcomeBoth: e(say(`outcomeBoth.${entry.retry}`)),
-    reaction: e(say(`reaction.${entry.retry}`)),
+    retryLabel: e(retryLabel),
+    outcomeId,
+    outcome: e(say(`outcome.${outcomeId}`)),
+    outcomeBoth: e(say(`outcomeBoth.${outcomeId}`)),
+    retryException: exception ? e(say('difference.exception', { code: entry.code, retry: say(`retryAs.${exception.retry}`), condition })) : '',
+    scopeLabel: e(say(`scope.${entry.scope}`)),
+    scopeClause: e(say(`${refusal ? 'scopeRefused' : 'scopeApplied'}.${entry.scope}`)),
+    connectionLabel: e(say(`connection.${entry.connection}`)),
+    connectionClause: e(say(`connectionClause.${entry.connection}`)),
+    actorClause: e(say(`actorClause.${leadActorOf(entry)}`)),
+    choice: {
+      outcome: e(say(`choice.${outcomeId}`)),
+      scope: e(say(`choice.${refusal ? 'refused' : 'applied'}-${entry.scope}`)),
+      connection: e(say(`choice.${entry.connection}`)),
+    },
+    onReceive: e(texts.onReceive),
     phases: e(phases),
+    phaseWhen,
     actors: e(actors),
-    actorsClause: e(acting.length === 0 ? say('sentence.actorsNone') : say('sentence.actorsSome', { actors })),
     enhanced: e(entry.enhancedCodes.length > 0 ? list(entry.enhancedCodes) : say('label.none')),
     related,
     references: entry.references.map(e),

@@ -28,7 +28,7 @@ export function comparePage(locale: string, protocol: ProtocolId, a: number, b: 
       inLanguage: locale,
       mainEntity: [
         question(say('web.faqDifference', { protocol: definition.name, a, b }), facts.keyDifference),
-        question(say('web.faqWhichToSend', { a, b }), `${facts.a.texts.whenToSend} ${facts.b.texts.whenToSend}`),
+        question(say('web.faqWhichToSend', { a, b }), facts.whenToUseWhich.operator),
         question(say('web.faqFix', { protocol: definition.name, code: a }), facts.a.texts.howToFix.sender),
         question(say('web.faqFix', { protocol: definition.name, code: b }), facts.b.texts.howToFix.sender),
       ],
