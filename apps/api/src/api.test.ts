@@ -99,7 +99,7 @@ describe('endpoints', () => {
     const docs = await get('/docs');
     expect(docs.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await docs.text()).toContain('<code>GET /v1/{protocol}/compare/{a}/{b}</code>');
-    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', catalogueVersion: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', catalogueVersion: expect.stringMatching(/^[0-9a-f]{16}$/), textsVersion: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
     const served = await (await get('/v1/openapi.json')).json();
     expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
@@ -159,10 +159,12 @@ describe('language', () => {
     expect((await languageOf('/v1/smtp/codes/250?lang=en', 'vi')).locale).toBe('en');
   });
 
-  it('falls back to English for a well-formed tag it lacks, and says so', async () => {
+  it('falls back to English for a well-formed tag it lacks, and says which language it fell back from', async () => {
+    // The language alone is kept: responses are cached by normalized request, not by every region.
     const result = await languageOf('/v1/smtp/codes/250?lang=fr-CA');
-    expect(result).toEqual({ header: 'en', locale: 'en', fallbacks: [{ part: 'locale', locale: 'fr-CA' }] });
-    expect((await languageOf('/v1/smtp/codes/250', 'de-DE')).fallbacks).toEqual([{ part: 'locale', locale: 'de-DE' }]);
+    expect(result).toEqual({ header: 'en', locale: 'en', fallbacks: [{ part: 'locale', locale: 'fr' }] });
+    // A header that names no available language is ignored, as if there were none.
+    expect((await languageOf('/v1/smtp/codes/250', 'de-DE')).fallbacks).toEqual([]);
   });
 });
 

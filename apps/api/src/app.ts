@@ -13,12 +13,16 @@ import {
   renderComparison,
   renderExplanation,
   searchCodes,
+  textsVersion,
 } from '@protocodes/texts';
-import { etagFor, LruCache, matchesIfNoneMatch, type Representation } from './cache.js';
+import { etagFor, LruCache, matchesIfNoneMatch, representationCost, type Representation } from './cache.js';
 import { docsPage } from './docs.js';
 import { chooseFormat, chooseLanguage, CONTENT_TYPES, type ResponseFormat } from './negotiate.js';
 import { openApiDocument } from './openapi.js';
 import { echo, ProblemError, problemResponse } from './problems.js';
+import { DATA_POLICY, DOCS_POLICY, securityHeaders } from './security.js';
+
+export { DATA_POLICY, PAGE_POLICY, securityHeaders } from './security.js';
 
 export const MAX_URL_LENGTH = 2048;
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
@@ -26,9 +30,12 @@ const CACHE_CONTROL = 'public, max-age=3600';
 const encoder = new TextEncoder();
 
 export interface AppOptions {
-  /** How many finished responses to keep (default 10,000). */
-  cacheSize?: number;
+  /** Bytes of finished responses to keep (default 64 MiB). */
+  cacheBytes?: number;
 }
+
+/** Requests whose URL and Accept-Language together are longer than this skip the fast path. */
+const MAX_REMEMBERED_REQUEST = 512;
 
 function protocolParam(value: string): ProtocolId {
   if (isProtocolId(value)) return value;
@@ -48,25 +55,47 @@ function jsonBody(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+}
+
 export interface Api {
   /** The routes, for inspection (tests compare them with the OpenAPI document). */
   app: Hono;
+  /** How much the two response caches hold: by normalized request, and by raw URL. */
+  cacheStats(): { responses: CacheStats; requests: CacheStats; budget: number };
   /** The fetch handler that Node and the Workers runtime call. */
   fetch: (request: Request, env?: unknown, context?: unknown) => Response | Promise<Response>;
 }
 
 function respond(request: Request, representation: Representation, extraHeaders: Record<string, string>): Response {
   if (matchesIfNoneMatch(request.headers.get('if-none-match') ?? undefined, representation.etag)) {
-    const { 'content-type': _type, ...headers } = representation.headers;
+    const { 'content-type': _type, 'content-length': _length, ...headers } = representation.headers;
     return new Response(null, { status: 304, headers: { ...headers, ...extraHeaders } });
   }
   return new Response(request.method === 'HEAD' ? null : representation.body, { status: 200, headers: { ...representation.headers, ...extraHeaders } });
 }
 
-/** Method and size checks that come before routing. */
+/** Whether a request announces a body: GET and HEAD must not have one, so none is read. */
+export function hasBody(request: Request): boolean {
+  const length = request.headers.get('content-length');
+  return (length !== null && length.trim() !== '0') || request.headers.has('transfer-encoding');
+}
+
+/** Method, size and body checks that come before routing. */
 function screen(request: Request): Response | undefined {
+  // Answer at once and close when a body was announced: reading, or draining, a body nobody
+  // asked for is what a slow or endless upload wants the server to do.
+  const close: Record<string, string> = hasBody(request) ? { connection: 'close' } : {};
   if (request.url.length > MAX_URL_LENGTH) {
-    return problemResponse(new ProblemError('uri-too-long', `the URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`).problem);
+    return problemResponse(new ProblemError('uri-too-long', `the URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`).problem, close);
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
+    return problemResponse(new ProblemError('method-not-allowed', `${echo(request.method).slice(1, -1)} is not allowed; this API is read-only`).problem, { allow: ALLOWED_METHODS, ...close });
+  }
+  if (close.connection) {
+    return problemResponse(new ProblemError('body-not-allowed', `a ${request.method} request has no body; send it without Content-Length or Transfer-Encoding`).problem, close);
   }
   if (request.method === 'OPTIONS') {
     return new Response(null, {
@@ -77,21 +106,21 @@ function screen(request: Request): Response | undefined {
         'access-control-allow-methods': ALLOWED_METHODS,
         'access-control-allow-headers': 'Accept-Language, If-None-Match',
         'access-control-max-age': '86400',
+        ...securityHeaders(DATA_POLICY),
       },
     });
-  }
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return problemResponse(new ProblemError('method-not-allowed', `${echo(request.method).slice(1, -1)} is not allowed; this API is read-only`).problem, { allow: ALLOWED_METHODS });
   }
   return undefined;
 }
 
 export function createApi(options: AppOptions = {}): Api {
   const app = new Hono();
-  const limit = options.cacheSize ?? 10_000;
-  const responses = new LruCache<Representation>(limit);
-  // Repeated requests (same URL and Accept-Language) skip routing and validation altogether.
-  const seen = new LruCache<{ representation: Representation; extraHeaders: Record<string, string> }>(limit);
+  const cacheBytes = options.cacheBytes ?? 64 * 1024 * 1024;
+  // Keyed by the normalized request (route, protocol, codes, format, locale): few possible keys.
+  const responses = new LruCache<Representation>(cacheBytes, representationCost);
+  // Repeated requests (same URL and Accept-Language) skip routing and validation altogether. The
+  // representation is shared with `responses`, so an entry costs its key and little else.
+  const seen = new LruCache<{ representation: Representation; extraHeaders: Record<string, string> }>(cacheBytes / 8, () => 64);
   const requestKey = (request: Request) => `${request.url}\n${request.headers.get('accept-language') ?? ''}`;
 
   /** Serves a representation by its normalized key, building it only the first time. */
@@ -100,25 +129,29 @@ export function createApi(options: AppOptions = {}): Api {
     if (!representation) {
       const built = build();
       const etag = etagFor(key);
+      const body = encoder.encode(built.body);
       representation = {
-        body: encoder.encode(built.body),
+        body,
         etag,
         headers: {
           'content-type': CONTENT_TYPES[built.format],
+          'content-length': String(body.byteLength),
           'cache-control': CACHE_CONTROL,
           vary: 'Accept-Language',
           etag,
           'access-control-allow-origin': '*',
+          ...securityHeaders(key === 'docs' ? DOCS_POLICY : DATA_POLICY),
           ...(built.locale ? { 'content-language': built.locale } : {}),
         },
       };
       responses.set(key, representation);
     }
-    seen.set(requestKey(c.req.raw), { representation, extraHeaders });
+    const requestId = requestKey(c.req.raw);
+    if (requestId.length <= MAX_REMEMBERED_REQUEST) seen.set(requestId, { representation, extraHeaders });
     return respond(c.req.raw, representation, extraHeaders);
   }
 
-  app.get('/healthz', (c) => c.json({ status: 'ok', catalogueVersion }, 200, { 'cache-control': 'no-store' }));
+  app.get('/healthz', (c) => c.json({ status: 'ok', catalogueVersion, textsVersion }, 200, { 'cache-control': 'no-store', ...securityHeaders(DATA_POLICY) }));
 
   app.get('/v1/openapi.json', (c) => serve(c, 'openapi', () => ({ body: jsonBody(openApiDocument), format: 'json' })));
 
@@ -234,6 +267,11 @@ export function createApi(options: AppOptions = {}): Api {
 
   return {
     app,
+    cacheStats: () => ({
+      responses: { entries: responses.size, bytes: responses.bytes },
+      requests: { entries: seen.size, bytes: seen.bytes },
+      budget: cacheBytes,
+    }),
     fetch(request, env, context) {
       const refused = screen(request);
       if (refused) return refused;

@@ -1,6 +1,6 @@
 // Finished responses, kept so that a repeated request does no rendering work, and strong ETags
-// derived from the catalogue version and the normalized request.
-import { catalogueVersion } from '@protocodes/core';
+// derived from everything that shapes the bytes: the texts build and the normalized request.
+import { textsVersion } from '@protocodes/texts';
 
 export interface Representation {
   /** Encoded once: encoding a long non-ASCII text on every response costs more than serving it. */
@@ -9,30 +9,56 @@ export interface Representation {
   etag: string;
 }
 
-/** A small least-recently-used map: keys come from clients, so it must not grow without bound. */
+/**
+ * A least-recently-used map bounded in bytes, not entries: keys come from clients, and entries
+ * differ in size by a thousand times, so only a byte budget bounds the memory.
+ */
 export class LruCache<V> {
-  readonly #entries = new Map<string, V>();
-  constructor(readonly limit: number) {}
+  readonly #entries = new Map<string, { value: V; cost: number }>();
+  #bytes = 0;
+  /** `costOf` estimates the bytes an entry keeps alive beyond its key. */
+  constructor(
+    readonly maxBytes: number,
+    readonly costOf: (value: V) => number,
+  ) {}
 
   get(key: string): V | undefined {
-    const value = this.#entries.get(key);
-    if (value !== undefined) {
-      this.#entries.delete(key);
-      this.#entries.set(key, value);
-    }
-    return value;
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.value;
   }
 
   set(key: string, value: V): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, value);
-    if (this.#entries.size > this.limit) this.#entries.delete(this.#entries.keys().next().value!);
+    const cost = 2 * key.length + this.costOf(value) + ENTRY_OVERHEAD;
+    if (cost > this.maxBytes) return;
+    const old = this.#entries.get(key);
+    if (old) {
+      this.#bytes -= old.cost;
+      this.#entries.delete(key);
+    }
+    this.#entries.set(key, { value, cost });
+    this.#bytes += cost;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= entry.cost;
+    }
   }
 
   get size(): number {
     return this.#entries.size;
   }
+
+  /** The bytes the entries are estimated to hold. */
+  get bytes(): number {
+    return this.#bytes;
+  }
 }
+
+/** What a map entry and its small objects cost besides the key and the body (an estimate). */
+const ENTRY_OVERHEAD = 200;
 
 /** FNV-1a, twice with different offsets: 64 bits of a non-cryptographic hash, in any runtime. */
 function hash(text: string): string {
@@ -47,7 +73,14 @@ function hash(text: string): string {
 }
 
 export function etagFor(key: string): string {
-  return `"${catalogueVersion}-${hash(key)}"`;
+  return `"${textsVersion}-${hash(key)}"`;
+}
+
+/** The bytes a representation keeps alive: its body and its headers. */
+export function representationCost(representation: Representation): number {
+  let cost = representation.body.byteLength;
+  for (const [name, value] of Object.entries(representation.headers)) cost += 2 * (name.length + value.length);
+  return cost;
 }
 
 /** RFC 9110 If-None-Match: a list of entity tags (weak ones compare weakly), or `*`. */

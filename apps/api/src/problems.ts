@@ -1,5 +1,6 @@
 // Errors as RFC 9457 problem details. Every problem type is documented on /docs, which its
 // `type` points to; the status says whose mistake it was, and nothing a client sends yields a 500.
+import { DATA_POLICY, securityHeaders } from './security.js';
 
 export interface Problem {
   type: string;
@@ -21,6 +22,7 @@ export const PROBLEM_TYPES = {
   'unknown-code': { status: 404, title: 'Unknown code' },
   'not-found': { status: 404, title: 'No such resource' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'body-not-allowed': { status: 400, title: 'A body where none belongs' },
   'uri-too-long': { status: 414, title: 'URI too long' },
   'internal-error': { status: 500, title: 'Internal error' },
 } as const;
@@ -43,12 +45,15 @@ export function echo(value: string): string {
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problem), {
+  const body = JSON.stringify(problem);
+  return new Response(body, {
     status: problem.status,
     headers: {
       'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': String(new TextEncoder().encode(body).byteLength),
       'cache-control': 'no-store',
       'access-control-allow-origin': '*',
+      ...securityHeaders(DATA_POLICY),
       ...headers,
     },
   });

@@ -1,44 +1,45 @@
 // The local server: the web site rendered on demand and the API, together on one port.
-import { serve } from '@hono/node-server';
-import { createApi } from '@protocodes/api';
-import { runNodeServer } from '@protocodes/api/node';
-import { availableLocales, negotiateLocale } from '@protocodes/texts';
+import { createApi, DATA_POLICY, hasBody, PAGE_POLICY, securityHeaders } from '@protocodes/api';
+import { runNodeServer, serveWithLimits } from '@protocodes/api/node';
+import { availableLocales, bestAcceptedLanguage, negotiateLocale } from '@protocodes/texts';
 import { siteConfig, type SiteConfig } from './config.js';
 import { renderPath } from './site.js';
 
 const API_PATHS = /^\/(?:v1\/|docs$|healthz$)/;
+const encoder = new TextEncoder();
 
 export function createHandler(config: SiteConfig): (request: Request) => Response | Promise<Response> {
   const api = createApi();
   return (request) => {
     const { pathname } = new URL(request.url);
-    if (API_PATHS.test(pathname) || (request.method !== 'GET' && request.method !== 'HEAD')) return api.fetch(request);
+    // The API refuses other methods and bodies, and says why.
+    if (API_PATHS.test(pathname) || (request.method !== 'GET' && request.method !== 'HEAD') || hasBody(request)) return api.fetch(request);
     if (pathname === '/') {
       const header = request.headers.get('accept-language');
       if (header) {
-        const best = header
-          .split(',')
-          .map((part) => part.split(';')[0]!.trim())
-          .map((tag) => {
-            try {
-              return negotiateLocale(tag, availableLocales);
-            } catch {
-              return undefined;
-            }
-          })
-          .find((n) => n && !n.fellBack);
-        return new Response(null, { status: 302, headers: { location: `/${best?.locale ?? 'en'}/`, vary: 'Accept-Language', 'cache-control': 'no-cache' } });
+        const best = bestAcceptedLanguage(header, availableLocales);
+        const locale = best === undefined ? 'en' : negotiateLocale(best, availableLocales).locale;
+        return new Response(null, {
+          status: 302,
+          headers: { location: `/${locale}/`, vary: 'Accept-Language', 'cache-control': 'no-cache', 'content-length': '0', ...securityHeaders(DATA_POLICY) },
+        });
       }
     }
     const site = renderPath(pathname, config);
-    const headers: Record<string, string> = { 'content-type': site.contentType, 'cache-control': 'no-cache' };
+    const body = encoder.encode(site.body);
+    const headers: Record<string, string> = {
+      'content-type': site.contentType,
+      'content-length': String(body.byteLength),
+      'cache-control': 'no-cache',
+      ...securityHeaders(site.contentType.startsWith('text/html') ? PAGE_POLICY : DATA_POLICY),
+    };
     if (site.location) headers.location = site.location;
-    return new Response(request.method === 'HEAD' ? null : site.body, { status: site.status, headers });
+    return new Response(request.method === 'HEAD' ? null : body, { status: site.status, headers });
   };
 }
 
 export function startServer(port: number, config: SiteConfig, hostname = '127.0.0.1') {
-  return serve({ fetch: createHandler(config), port, hostname });
+  return serveWithLimits(createHandler(config), port, hostname);
 }
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {

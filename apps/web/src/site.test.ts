@@ -226,4 +226,39 @@ describe('the local server', () => {
     expect((await api.json()).texts.title).toBe('Giao dịch thất bại');
     expect((await fetch(`${origin}/docs`)).headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
+
+  it('follows Accept-Language q-values for /, ignores malformed entries, and never fails on them', async () => {
+    const rootFor = async (header: string) => (await fetch(`${origin}/`, { headers: { 'accept-language': header }, redirect: 'manual' })).headers.get('location');
+    expect(await rootFor('en;q=0.1, vi;q=0.9')).toBe('/vi/');
+    expect(await rootFor('vi;q=abc, en')).toBe('/en/');
+    expect(await rootFor('vi-x-yes')).toBe('/vi/');
+    expect(await rootFor(`${'zz-zzzz;q=0.5, '.repeat(900)}vi`)).toBe('/en/');
+  });
+
+  it('sends the security headers on pages, assets and redirects, and HEAD the Content-Length', async () => {
+    for (const path of ['/en/', '/vi/smtp/235-vs-554/', '/nope', '/assets/site.css']) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      const head = await fetch(`${origin}${path}`, { method: 'HEAD' });
+      expect(head.headers.get('content-length'), path).toBe(String((await response.arrayBuffer()).byteLength));
+    }
+    expect((await fetch(`${origin}/en/`)).headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self'/);
+  });
+
+  it('refuses a page request that carries a body', async () => {
+    // fetch will not send a GET body, so the request is written by hand, as a hostile client would.
+    const { connect } = await import('node:net');
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(Number(new URL(origin).port), '127.0.0.1');
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk));
+      socket.on('close', () => resolve(data));
+      setTimeout(() => socket.destroy(), 5000).unref();
+      socket.write('GET /en/ HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nabc');
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toContain('body-not-allowed');
+  });
 });

@@ -5,7 +5,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { formatDiagnostic, loadCatalogue } from '@protocodes/catalogue';
+import { catalogueVersion, formatDiagnostic, loadCatalogue } from '@protocodes/catalogue';
+import { textsVersionOf } from './texts-version.mjs';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const catalogueRoot = join(packageRoot, '..', '..', 'catalogue');
@@ -108,5 +109,13 @@ writeFileSync(
 writeFileSync(
   join(out, 'all-bundles.ts'),
   `${plainHeader}\nimport type { LocaleContent } from '../model.js';\n${others.map((l, i) => `import { bundle as bundle${i} } from './bundles/${l.id}.js';`).join('\n')}\n\nexport const allBundles: readonly LocaleContent[] = [${others.map((_, i) => `bundle${i}`).join(', ')}];\n`,
+);
+const textsVersion = textsVersionOf(packageRoot, catalogueVersion(catalogue), Handlebars.VERSION);
+writeFileSync(
+  join(out, 'version.ts'),
+  `${plainHeader}
+/** A hash of the catalogue, the layouts and this package's code: changes whenever a rendered text may. */
+export const textsVersion = ${JSON.stringify(textsVersion)};
+`,
 );
 console.error(`precompiled ${layouts.length} layouts and the messages of ${locales.length} locales`);

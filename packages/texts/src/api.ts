@@ -1,6 +1,8 @@
 export { renderComparison, renderExplanation, InvalidFormatError, localeMessage, headingsOf } from './render.js';
 export type { ComparisonRequest, ExplanationRequest, RenderOptions } from './render.js';
-export { negotiateLocale, canonicalLocale, InvalidLocaleError, DEFAULT_LOCALE } from './locale.js';
+export { negotiateLocale, canonicalLocale, InvalidLocaleError, DEFAULT_LOCALE, MAX_TAG_LENGTH } from './locale.js';
+export { parseAcceptLanguage, bestAcceptedLanguage, MAX_ACCEPT_LANGUAGE_LENGTH, MAX_LANGUAGE_RANGES } from './accept-language.js';
+export type { LanguageRange } from './accept-language.js';
 export type { NegotiatedLocale } from './locale.js';
 export { availableLocales, localeInfo, LocaleNotLoadedError } from './runtime.js';
 export { escapeMarkdown } from './views.js';
@@ -12,3 +14,4 @@ export { searchCodes, searchDocuments, MAX_QUERY_LENGTH } from './search.js';
 export { foldForSearch, searchTokens, prepareQuery, scoreSearchDocument, SEARCH_WEIGHTS } from './search-core.js';
 export type { SearchField, SearchDocumentField } from './search-core.js';
 export type { SearchHit, SearchResult, SearchRequest } from './search.js';
+export { textsVersion } from './generated/version.js';

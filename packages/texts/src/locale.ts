@@ -20,14 +20,22 @@ export interface NegotiatedLocale {
 export const DEFAULT_LOCALE = 'en';
 
 const ALREADY_CANONICAL = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+/** Longer tags are refused before any parsing: no language needs more. */
+export const MAX_TAG_LENGTH = 64;
 
-/** Canonicalizes a tag, throwing InvalidLocaleError for anything that is not BCP 47. */
+/**
+ * Canonicalizes a tag to its language, script and region (`EN-us-u-ca-x` → `en-US`), throwing
+ * InvalidLocaleError for anything that is not BCP 47. Extensions, variants and private-use
+ * subtags do not choose a text, so they are dropped: that also keeps the result canonical when
+ * it is canonicalized again, which ICU's own output is not (`vi-x-yes` → `vi-x`, which it refuses).
+ */
 export function canonicalLocale(tag: string): string {
-  if (typeof tag !== 'string' || tag.length === 0 || tag.length > 64) throw new InvalidLocaleError(String(tag));
+  if (typeof tag !== 'string' || tag.length === 0 || tag.length > MAX_TAG_LENGTH) throw new InvalidLocaleError(String(tag));
   // Already canonical (`vi`, `pt-BR`, `zh-Hant-TW`): skip Intl, whose first use loads ICU data.
   if (ALREADY_CANONICAL.test(tag)) return tag;
   try {
-    return Intl.getCanonicalLocales(tag)[0]!;
+    const { language, script, region } = new Intl.Locale(tag);
+    return Intl.getCanonicalLocales([language, script, region].filter(Boolean).join('-'))[0]!;
   } catch {
     throw new InvalidLocaleError(tag);
   }
