@@ -21,7 +21,7 @@ export function normalizeReference(reference: string): string | undefined {
   return match[2] ? `RFC ${Number(match[1])} §${match[2]}` : `RFC ${Number(match[1])}`;
 }
 
-const TAG = /<\/?[a-zA-Z][^<>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);/;
+const TAG = /<\/?[a-zA-Z][^<>]{0,200}>|&(?:[a-zA-Z]{1,32}|#\d{1,8}|#x[0-9a-fA-F]{1,8});/;
 const PAIRS: [string, string, string][] = [
   ['(', ')', 'parentheses'],
   ['[', ']', 'brackets'],
@@ -92,17 +92,37 @@ export function forEachString(
   }
 }
 
-/** Prose fields get the prose lints, references their format, every string the template lint. */
+/**
+ * Characters no catalogue text may hold: C0 and C1 controls (ESC starts terminal sequences),
+ * DEL, bidirectional overrides, embeddings and isolates, and the Unicode line and paragraph
+ * separators. Line feeds and tabs are YAML's own business.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+function lintControlCharacters(file: SourceFile, path: PathSegment[], text: string): Diagnostic[] {
+  const match = CONTROL.exec(text);
+  if (!match) return [];
+  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return [
+    report(file, positionInString(file, path, match[0]), 'control-character', `text contains the invisible character U+${code}`, 'remove it: control and bidirectional-override characters can rewrite a terminal or reorder text on screen'),
+  ];
+}
+
+/** Every string gets the control-character and template lints; prose the prose lints, references their format. */
 export function lintStrings(file: SourceFile, schema: JsonSchema, data: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const add = (diagnostics: Diagnostic[]) => {
+    for (const diagnostic of diagnostics) found.push(diagnostic);
+  };
   forEachString(schema, data, (path, text, sub) => {
+    add(lintControlCharacters(file, path, text));
     if (sub['x-snippet']) {
-      found.push(...lintSnippet(file, path, text));
+      add(lintSnippet(file, path, text));
       return;
     }
-    found.push(...lintTemplateSyntax(file, path, text));
-    if (sub['x-translatable']) found.push(...lintProse(file, path, text));
-    if (sub === referenceSchema) found.push(...lintReference(file, path, text));
+    add(lintTemplateSyntax(file, path, text));
+    if (sub['x-translatable']) add(lintProse(file, path, text));
+    if (sub === referenceSchema) add(lintReference(file, path, text));
   });
   return found;
 }

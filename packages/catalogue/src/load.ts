@@ -1,8 +1,8 @@
 // Reads the whole catalogue folder, validates and lints every file, and returns the typed data
 // together with every problem found. Nothing here stops at the first error.
-import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { CatalogueFiles } from './files.js';
 import { lintCodeEntry, lintKeyOrder, lintProtocol, lintStrings } from './lint.js';
 import type {
   Catalogue,
@@ -20,28 +20,35 @@ import { avoidedPhrases, lintGlossary } from './glossary.js';
 import { codeEntrySchema, glossarySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
 import { checkMessages, checkProtocolTranslations, pairId } from './translations.js';
 import { positionOf } from './source.js';
-import { readSourceFile, yamlDiagnostics, type SourceFile } from './source.js';
+import { parseSourceFile, yamlDiagnostics, type SourceFile } from './source.js';
 import { validateAgainstSchema } from './validate.js';
 
-function yamlFilesIn(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-}
+/** More problems than this in one file are summed up in one line: the first ones show the cause. */
+export const MAX_DIAGNOSTICS_PER_FILE = 50;
 
 interface Checked<T> {
   loaded?: Loaded<T>;
   diagnostics: Diagnostic[];
 }
 
-function checkFile<T>(file: SourceFile, schema: JsonSchema): Checked<T> {
-  const diagnostics = [...yamlDiagnostics(file)];
-  if (file.data === undefined) return { diagnostics };
-  const schemaProblems = validateAgainstSchema(file, schema);
-  diagnostics.push(...schemaProblems, ...lintStrings(file, schema, file.data), ...lintKeyOrder(file, schema));
+function checkFile<T>(file: SourceFile | undefined, schema: JsonSchema): Checked<T> {
+  if (!file) return { diagnostics: [] };
+  const diagnostics = yamlDiagnostics(file);
+  if (file.data === undefined) return { diagnostics: capped(file, diagnostics) };
+  const schemaProblems = validateAgainstSchema(file, schema, MAX_DIAGNOSTICS_PER_FILE + 1);
+  for (const found of [schemaProblems, lintStrings(file, schema, file.data), lintKeyOrder(file, schema)]) {
+    for (const diagnostic of found) diagnostics.push(diagnostic);
+  }
   // Only files that passed the schema reach the semantic lints and the compiled output.
-  return schemaProblems.length === 0 ? { loaded: { value: file.data as T, file }, diagnostics } : { diagnostics };
+  return schemaProblems.length === 0 ? { loaded: { value: file.data as T, file }, diagnostics: capped(file, diagnostics) } : { diagnostics: capped(file, diagnostics) };
+}
+
+function capped(file: SourceFile, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const shown = diagnostics.sort(compareDiagnostics).slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const last = shown[shown.length - 1]!;
+  shown.push({ file: file.path, line: last.line, column: last.column, rule: 'too-many-problems', message: `more than ${MAX_DIAGNOSTICS_PER_FILE} problems in this file; the rest are not listed`, hint: 'fix the first ones and check again: they are often the cause of the others' });
+  return shown;
 }
 
 /** `displayFrom` is the folder that printed paths are relative to (the shell's, by default). */
@@ -50,23 +57,25 @@ export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalo
   const files: Catalogue['files'] = [];
   const diagnostics: Diagnostic[] = [];
   const protocols: ProtocolCatalogue[] = [];
-  const read = (absolute: string, schema: JsonSchema) => {
-    const file = readSourceFile(absolute, display(absolute));
+  const disk = new CatalogueFiles(root, display);
+  const report = (diagnostic: Diagnostic) => diagnostics.push(diagnostic);
+  const read = (absolute: string, schema: JsonSchema): SourceFile | undefined => {
+    const text = disk.read(absolute, report);
+    if (text === undefined) return undefined;
+    const file = { ...parseSourceFile(text, display(absolute)), absolutePath: absolute };
     files.push({ file, schema });
     return file;
   };
 
   const protocolsFolder = join(root, 'protocols');
-  const folders = existsSync(protocolsFolder)
-    ? readdirSync(protocolsFolder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    : [];
+  const folders = disk.list(protocolsFolder, 'directory', report).map((entry) => entry.name);
   if (folders.length === 0) {
     diagnostics.push({ file: display(protocolsFolder), line: 1, column: 1, rule: 'no-protocols', message: 'no protocol folders found', hint: 'each protocol lives in catalogue/protocols/<id>/protocol.yaml' });
   }
 
   for (const folder of folders) {
     const protocolPath = join(protocolsFolder, folder, 'protocol.yaml');
-    if (!existsSync(protocolPath)) {
+    if (!disk.exists(protocolPath)) {
       diagnostics.push({ file: display(protocolPath), line: 1, column: 1, rule: 'missing-file', message: `protocol folder "${folder}" has no protocol.yaml`, hint: 'add protocol.yaml with the classes, categories and phases' });
       continue;
     }
@@ -77,32 +86,36 @@ export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalo
 
     const codesFolder = join(protocolsFolder, folder, 'codes');
     const codes: Loaded<CodeEntry>[] = [];
-    for (const name of yamlFilesIn(codesFolder)) {
-      const check = checkFile<CodeEntry>(read(join(codesFolder, name), codeEntrySchema), codeEntrySchema);
+    const codeFiles = disk.list(codesFolder, 'file', report);
+    for (const { path } of codeFiles) {
+      const check = checkFile<CodeEntry>(read(path, codeEntrySchema), codeEntrySchema);
       diagnostics.push(...check.diagnostics);
       if (check.loaded) codes.push(check.loaded);
     }
     if (!protocol) continue;
 
-    const knownCodes = new Set(codes.map((c) => c.value.code));
+    // A code whose file is there but broken is reported once, in that file; links to it from
+    // other files are not errors of their own.
+    const knownCodes = new Set([...codes.map((c) => c.value.code), ...codeFiles.map((f) => Number(f.name.replace(/\.yaml$/, ''))).filter(Number.isInteger)]);
     for (const { value, file } of codes) {
       diagnostics.push(...lintCodeEntry(file, value, { protocol: protocol.value, fileId: baseName(file.path), knownCodes }));
     }
 
     const pairsFolder = join(protocolsFolder, folder, 'pairs');
     const pairs: Loaded<PairNote>[] = [];
-    for (const name of yamlFilesIn(pairsFolder)) {
-      const check = checkFile<PairNote>(read(join(pairsFolder, name), pairNoteSchema), pairNoteSchema);
+    const pairFiles = disk.list(pairsFolder, 'file', report);
+    for (const { path } of pairFiles) {
+      const check = checkFile<PairNote>(read(path, pairNoteSchema), pairNoteSchema);
       diagnostics.push(...check.diagnostics);
       if (!check.loaded) continue;
       const problems = lintPair(check.loaded, knownCodes);
       diagnostics.push(...problems);
       if (problems.length === 0) pairs.push(check.loaded);
     }
-    protocols.push({ id: folder, protocol, codes, pairs });
+    protocols.push({ id: folder, protocol, codes, pairs, presentIds: new Set([...codeFiles, ...pairFiles].map((f) => f.name.replace(/\.yaml$/, ''))) });
   }
 
-  const locales = loadLocales(join(root, 'locales'), protocols, read, display, diagnostics);
+  const locales = loadLocales(join(root, 'locales'), protocols, read, display, diagnostics, disk);
 
   diagnostics.sort(compareDiagnostics);
   return { root, protocols, locales, files, diagnostics };
@@ -129,12 +142,13 @@ function lintPair({ value, file }: Loaded<PairNote>, knownCodes: ReadonlySet<num
 function loadLocales(
   folder: string,
   protocols: ProtocolCatalogue[],
-  read: (absolute: string, schema: JsonSchema) => SourceFile,
+  read: (absolute: string, schema: JsonSchema) => SourceFile | undefined,
   display: (absolute: string) => string,
   diagnostics: Diagnostic[],
+  disk: CatalogueFiles,
 ): LocaleCatalogue[] {
-  if (!existsSync(folder)) return [];
-  const ids = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  if (!disk.exists(folder)) return [];
+  const ids = disk.list(folder, 'directory', (d) => diagnostics.push(d)).map((entry) => entry.name);
   const loaded: LocaleCatalogue[] = [];
   for (const id of ids) {
     let canonical: string | undefined;
@@ -149,7 +163,7 @@ function loadLocales(
     }
     const locale: LocaleCatalogue = { id, protocols: [], status: [] };
     const messagesPath = join(folder, id, 'messages.yaml');
-    if (existsSync(messagesPath)) {
+    if (disk.exists(messagesPath)) {
       const check = checkFile<MessagesFile>(read(messagesPath, messagesSchema), messagesSchema);
       diagnostics.push(...check.diagnostics);
       if (check.loaded) locale.messages = check.loaded;
@@ -157,7 +171,7 @@ function loadLocales(
       diagnostics.push({ file: display(messagesPath), line: 1, column: 1, rule: 'missing-file', message: `locale ${id} has no messages.yaml`, hint: 'copy locales/en/messages.yaml and translate it' });
     }
     const glossaryPath = join(folder, id, 'glossary.yaml');
-    if (existsSync(glossaryPath)) {
+    if (disk.exists(glossaryPath)) {
       const check = checkFile<GlossaryFile>(read(glossaryPath, glossarySchema), glossarySchema);
       diagnostics.push(...check.diagnostics);
       if (check.loaded) locale.glossary = check.loaded;
@@ -166,7 +180,7 @@ function loadLocales(
     if (locale.messages) diagnostics.push(...lintGlossary(locale.messages.file, messagesSchema, avoided, display(glossaryPath)));
     for (const protocol of protocols) {
       const path = join(folder, id, `${protocol.id}.yaml`);
-      if (id === 'en' || !existsSync(path)) continue;
+      if (id === 'en' || !disk.exists(path)) continue;
       const check = checkFile<LocaleProtocolFile>(read(path, localeProtocolSchema), localeProtocolSchema);
       diagnostics.push(...check.diagnostics);
       if (check.loaded) {

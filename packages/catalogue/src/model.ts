@@ -88,6 +88,8 @@ export interface ProtocolCatalogue {
   protocol: Loaded<ProtocolDefinition>;
   codes: Loaded<CodeEntry>[];
   pairs: Loaded<PairNote>[];
+  /** The ids of every code and pair file present, including files that failed to load. */
+  presentIds: ReadonlySet<string>;
 }
 
 export interface MessagesFile {

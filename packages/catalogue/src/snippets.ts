@@ -88,7 +88,7 @@ export function lintSnippet(file: SourceFile, path: PathSegment[], text: string)
     found.push(report(at(doubled), 'doubled-word', `"${doubled}" repeats a word`, `remove one "${doubled.split(/\s+/)[0]}"`));
   }
   // Literal text in a snippet reaches HTML as it is (only values are escaped), so it may not hold markup characters.
-  const markup = /<\/?[a-zA-Z][^<>]*>|[<>&]/.exec(shape.prose);
+  const markup = /<\/?[a-zA-Z][^<>]{0,200}>|[<>&]/.exec(shape.prose);
   if (markup) found.push(report(at(markup[0]), 'raw-html', `snippet contains "${markup[0]}", which HTML would read as markup`, 'write it in words; layouts add the markup for each format'));
   return found;
 }

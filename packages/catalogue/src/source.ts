@@ -1,7 +1,8 @@
 // One catalogue file as parsed YAML that still knows where every value came from, so that any
 // problem can be reported at its file, line and column.
-import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { dirname } from 'node:path';
+import { CatalogueFiles } from './files.js';
 import type { Diagnostic } from './diagnostics.js';
 
 export type PathSegment = string | number;
@@ -21,6 +22,10 @@ export interface SourceFile {
   lineCounter: LineCounter;
   /** The parsed value, or undefined when the YAML could not be read. */
   data: unknown;
+  /** Where the file uses YAML aliases (`*name`), which the catalogue does not accept. */
+  aliases: number[];
+  /** Set when the YAML is nested too deeply to be read at all. */
+  nestingError?: boolean;
 }
 
 const YAML_RULES: Record<string, string> = {
@@ -33,17 +38,45 @@ const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
 };
 
+/** Reads one file with the loader's safeguards; throws with the diagnostic when it cannot be read. */
 export function readSourceFile(absolutePath: string, displayPath: string): SourceFile {
-  return { ...parseSourceFile(readFileSync(absolutePath, 'utf8'), displayPath), absolutePath };
+  const problems: Diagnostic[] = [];
+  const text = new CatalogueFiles(dirname(absolutePath), () => displayPath).read(absolutePath, (d) => problems.push(d));
+  if (text === undefined) throw new Error(`${displayPath}: ${problems.map((p) => p.message).join('; ')}`);
+  return { ...parseSourceFile(text, displayPath), absolutePath };
 }
 
 export function parseSourceFile(text: string, displayPath: string): SourceFile {
+  try {
+    return parseYaml(text, displayPath);
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack: say so at the top of the file.
+    if (!(error instanceof RangeError)) throw error;
+    const lineCounter = new LineCounter();
+    const document = parseDocument('', { lineCounter });
+    const file: SourceFile = { path: displayPath, text: '', document, lineCounter, data: undefined, aliases: [] };
+    file.nestingError = true;
+    return file;
+  }
+}
+
+function parseYaml(text: string, displayPath: string): SourceFile {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+  // Aliases make a few lines expand into gigabytes ("billion laughs"), and the catalogue never
+  // needs them: each is reported, and a file that has any is not turned into data.
+  const aliases: number[] = [];
+  visit(document, {
+    Alias(_, node) {
+      aliases.push(node.range?.[0] ?? 0);
+      if (aliases.length > 50) return visit.BREAK;
+      return undefined;
+    },
+  });
   // A duplicate key leaves a readable document, so its other problems can still be reported.
-  const readable = document.errors.every((error) => error.code === 'DUPLICATE_KEY');
+  const readable = aliases.length === 0 && document.errors.every((error) => error.code === 'DUPLICATE_KEY');
   const data = readable ? document.toJS({ maxAliasCount: 0 }) : undefined;
-  return { path: displayPath, text, document, lineCounter, data };
+  return { path: displayPath, text, document, lineCounter, data, aliases };
 }
 
 /** Where an unclosed quote starts: YAML reports it at the end of the file, far from the cause. */
@@ -58,7 +91,14 @@ function unclosedQuoteStart(text: string, quote: string): number | undefined {
 }
 
 export function yamlDiagnostics(file: SourceFile): Diagnostic[] {
-  return file.document.errors.map((error) => {
+  if (file.nestingError) {
+    return [{ file: file.path, line: 1, column: 1, rule: 'yaml-syntax', message: 'the YAML is nested too deeply to be read', hint: 'catalogue files are a few levels deep; check for runaway brackets or indentation' }];
+  }
+  const aliases = file.aliases.map((offset): Diagnostic => {
+    const { line, col } = file.lineCounter.linePos(offset);
+    return { file: file.path, line, column: col, rule: 'yaml-alias', message: 'YAML aliases (*name) are not allowed in the catalogue', hint: 'write the value out in full; every entry stands on its own' };
+  });
+  return [...aliases, ...file.document.errors.map((error) => {
     const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(firstLine)?.[1] : undefined;
     const start = quote ? unclosedQuoteStart(file.text, quote) : undefined;
@@ -77,7 +117,7 @@ export function yamlDiagnostics(file: SourceFile): Diagnostic[] {
       message,
       hint: YAML_HINTS[error.code] ?? (quote ? `add the closing ${quote} at the end of the text` : 'check quoting and indentation on this line and the one before it'),
     };
-  });
+  })];
 }
 
 export function positionAt(file: SourceFile, offset: number): Position {

@@ -143,9 +143,10 @@ function toDiagnostic(file: SourceFile, schema: JsonSchema, error: ErrorObject):
   }
 }
 
-export function validateAgainstSchema(file: SourceFile, schema: JsonSchema): Diagnostic[] {
+/** Every schema problem, up to `limit` of them (locating each costs a walk of the file). */
+export function validateAgainstSchema(file: SourceFile, schema: JsonSchema, limit = Infinity): Diagnostic[] {
   if (file.data === undefined) return [];
   const validate = validatorFor(schema);
   if (validate(file.data)) return [];
-  return (validate.errors ?? []).map((error) => toDiagnostic(file, schema, error));
+  return (validate.errors ?? []).slice(0, limit).map((error) => toDiagnostic(file, schema, error));
 }

@@ -25,9 +25,23 @@ export function closestWords(word: string, candidates: readonly string[], count 
     .map(({ candidate }) => candidate);
 }
 
-const DOUBLED_WORD = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
+/** Maximal runs of letters, of digits, of spaces, and of anything else: a linear tokenization. */
+const TOKENS = /\p{L}+|\p{N}+|\s+|[^\p{L}\p{N}\s]+/gu;
 
-/** Every "the the" in a text, as the repeated piece. */
-export function doubledWords(text: string): string[] {
-  return [...text.matchAll(DOUBLED_WORD)].map((match) => match[0]);
+/**
+ * The first `limit` "the the" in a text, as the repeated piece. Written as a scan over tokens
+ * rather than a backreference, which backtracks quadratically on a long run of letters.
+ */
+export function doubledWords(text: string, limit = 10): string[] {
+  const found: string[] = [];
+  const tokens = text.match(TOKENS) ?? [];
+  const isWord = (token: string | undefined) => token !== undefined && /^\p{L}/u.test(token);
+  const isNumber = (token: string | undefined) => token !== undefined && /^\p{N}/u.test(token);
+  for (let i = 0; i + 2 < tokens.length && found.length < limit; i++) {
+    const [word, space, again] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (!isWord(word) || !/^\s/.test(space) || word.toLowerCase() !== again.toLowerCase()) continue;
+    if (isNumber(tokens[i - 1]) || isNumber(tokens[i + 3])) continue;
+    found.push(`${word}${space}${again}`);
+  }
+  return found;
 }
