@@ -50,14 +50,6 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 }
 
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
-  const first = argv.find((arg) => !arg.startsWith('-'));
-  const command = first === undefined ? undefined : (COMMANDS as readonly string[]).includes(first) ? (first as Command) : undefined;
-  if (first !== undefined && command === undefined && first !== 'help') {
-    const guess = closest(first, COMMANDS);
-    throw new UsageError(`unknown command ${quote(first)}`, `${guess ? `did you mean "${guess}"? ` : ''}commands: ${COMMANDS.join(', ')}`);
-  }
-  const allowed = command ? OPTIONS_BY_COMMAND[command] : [...COMMON, 'version'];
-
   let color: boolean | undefined;
   const rest: string[] = [];
   for (const arg of argv) {
@@ -66,6 +58,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     else rest.push(arg);
   }
 
+  // Options may come anywhere, before the command too (`protocodes --lang vi show smtp 554`), so
+  // the command is the first positional once every option, and its value, has been taken out.
   let parsed;
   try {
     parsed = parseArgs({
@@ -86,13 +80,23 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   } catch (error) {
     const message = (error as Error).message;
     const option = /'(-{1,2}[^' ]*)/.exec(message)?.[1] ?? '';
+    const first = rest.find((arg) => !arg.startsWith('-'));
+    const command = (COMMANDS as readonly string[]).includes(first ?? '') ? (first as Command) : undefined;
+    const allowed = command ? OPTIONS_BY_COMMAND[command] : [...COMMON, 'version'];
     const shown = allowed.map((o) => `--${o}`).join(', ');
     if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`option ${option} needs a value`, `for example ${option} ${option === '--lang' ? 'vi' : option === '--format' ? 'json' : '…'}`);
+      throw new UsageError(`option ${option} needs a value`, `for example ${option} ${option === '--lang' ? 'vi' : option === '--format' || option === '-f' ? 'json' : '…'}`);
     }
     const guess = closest(option.replace(/^-+/, ''), allowed);
     throw new UsageError(`unknown option ${quote(option || message)}`, `${guess ? `did you mean "--${guess}"? ` : ''}options${command ? ` for ${command}` : ''}: ${shown}`);
   }
+  const first = parsed.positionals[0];
+  const command = first === undefined ? undefined : (COMMANDS as readonly string[]).includes(first) ? (first as Command) : undefined;
+  if (first !== undefined && command === undefined && first !== 'help') {
+    const guess = closest(first, COMMANDS);
+    throw new UsageError(`unknown command ${quote(first)}`, `${guess ? `did you mean "${guess}"? ` : ''}commands: ${COMMANDS.join(', ')}`);
+  }
+  const allowed = command ? OPTIONS_BY_COMMAND[command] : [...COMMON, 'version'];
   const { values, positionals } = parsed;
   for (const name of Object.keys(values)) {
     if (!allowed.includes(name)) {
@@ -104,11 +108,15 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`unknown format ${quote(format)}`, `formats: ${FORMAT_NAMES.join(', ')}`);
   }
   const help = values.help === true || first === 'help';
-  const words = positionals.filter((p, i) => !(i === 0 && (p === command || p === 'help')));
+  const words = positionals.slice(1);
   // `protocodes help compare` is `protocodes compare --help`.
-  const helpTarget = first === 'help' ? (words[0] as Command | undefined) : undefined;
+  const helpTarget = first === 'help' ? words[0] : undefined;
+  if (helpTarget !== undefined && !(COMMANDS as readonly string[]).includes(helpTarget)) {
+    const guess = closest(helpTarget, COMMANDS);
+    throw new UsageError(`there is no help on ${quote(helpTarget)}`, `${guess ? `did you mean "${guess}"? ` : ''}help topics: ${COMMANDS.join(', ')}`);
+  }
   return {
-    command: helpTarget && (COMMANDS as readonly string[]).includes(helpTarget) ? helpTarget : command,
+    command: helpTarget !== undefined ? (helpTarget as Command) : command,
     positionals: first === 'help' ? [] : words,
     lang: values.lang,
     format: format as OutputFormat,

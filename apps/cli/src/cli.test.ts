@@ -169,6 +169,8 @@ describe('mistakes', () => {
     [['search'], 2, /^protocodes: missing search words\n/],
     [['show', 'smtp', 'x'.repeat(10_000)], 2, /^protocodes: "x{40}…" is not a valid SMTP code\n/],
     [['search', 'y'.repeat(10_000)], 2, /^protocodes: the search is 10000 characters long\n/],
+    [['help', 'bogus'], 2, /^protocodes: there is no help on "bogus"\n  help topics: show, compare, list, search\n$/],
+    [['--lang', 'vi', 'shwo', 'smtp'], 2, /^protocodes: unknown command "shwo"\n/],
   ];
 
   for (const [args, status, stderr] of cases) {
@@ -181,6 +183,49 @@ describe('mistakes', () => {
       expect(result.stderr.length).toBeLessThan(400);
     });
   }
+});
+
+describe('hostile input (issue #10)', () => {
+  it('takes options before the command', () => {
+    const after = protocodes(['show', 'smtp', '554', '--lang', 'vi', '-f', 'json']);
+    for (const args of [['--lang', 'vi', 'show', 'smtp', '554', '-f', 'json'], ['-f', 'json', '--lang=vi', 'show', 'smtp', '554'], ['--no-color', '--lang', 'vi', '-f', 'json', 'show', 'smtp', '554']]) {
+      const result = protocodes(args);
+      expect(result.status, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).toBe(after.stdout);
+    }
+  });
+
+  it('skips a language tag from the environment that it cannot use, instead of failing', () => {
+    for (const tag of ['vi-x-yes', 'en-x-true', 'vi-t-yes']) {
+      const result = protocodes(['show', 'smtp', '554'], { LANG: tag });
+      expect(result.status, tag).toBe(0);
+      expect(result.stderr, tag).not.toMatch(STACK);
+    }
+    expect(protocodes(['show', 'smtp', '554'], { LANG: 'vi-x-yes' }).stdout.split('\n')[0]).toBe('SMTP 554 Giao dịch thất bại');
+    const broken = protocodes(['show', 'smtp', '554'], { LC_ALL: 'x-!!', LANG: 'vi_VN.UTF-8' });
+    expect(broken.status).toBe(0);
+    expect(broken.stdout.split('\n')[0]).toBe('SMTP 554 Giao dịch thất bại');
+  });
+
+  it('prints no escape sequence or control character that came from its input', () => {
+    const typed = 'relay \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 \u001b[2J\r\u202eoverride';
+    const result = protocodes(['search', typed], { LANG: 'en' });
+    expect(result.status).toBe(1);
+    for (const stream of [result.stdout, result.stderr]) {
+      expect(stream).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(result.stdout).toContain('relay link');
+    const mistaken = protocodes(['show', 'smtp', '\u001b[31m554']);
+    expect(mistaken.status).toBe(2);
+    expect(mistaken.stderr).not.toMatch(/\u001b/);
+  });
+
+  it('reports a full disk in one line and exits 70', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${binary}" show smtp 554 >/dev/full`], { encoding: 'utf8', env: cleanEnv });
+    expect(result.status).toBe(70);
+    expect(result.stderr).toMatch(/(^|\n)protocodes: cannot write to standard output: ENOSPC\n$/);
+    expect(result.stderr).not.toMatch(STACK);
+  });
 });
 
 describe('the packed package', () => {

@@ -17,7 +17,7 @@ import {
 } from '@protocodes/texts/lazy';
 import type { ParsedArgs } from './args.js';
 import { EXIT, quote, UsageError } from './errors.js';
-import { bold, wrapLine, wrapText, type Presentation } from './terminal.js';
+import { bold, escapeControlsInJson, stripControls, wrapLine, wrapText, type Presentation } from './terminal.js';
 
 export interface Output {
   /** What goes to stdout. */
@@ -84,11 +84,11 @@ function noExtra(positionals: string[], expected: number, usage: string) {
   if (positionals.length > expected) throw new UsageError(`unexpected argument ${quote(positionals[expected]!)}`, `usage: ${usage}`);
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown) => `${escapeControlsInJson(JSON.stringify(value, null, 2))}\n`;
 
 /** Bold headings and wrapped lines for a terminal; the text untouched otherwise. */
 function present(text: string, locale: string, presentation: Presentation): string {
-  let result = text;
+  let result = stripControls(text);
   if (presentation.width) result = wrapText(result, presentation.width);
   if (!presentation.color) return result;
   const headings = headingsOf(locale);
@@ -131,6 +131,7 @@ export function runCompare(args: ParsedArgs, locale: LocaleChoice, presentation:
 
 function table(rows: { code: number; title: string; summary: string }[], locale: string, format: 'text' | 'markdown', presentation: Presentation): string {
   const header = { code: localeMessage(locale, 'label.code'), title: localeMessage(locale, 'label.title'), summary: localeMessage(locale, 'label.summary') };
+  rows = rows.map((r) => ({ code: r.code, title: stripControls(r.title), summary: stripControls(r.summary) }));
   if (format === 'markdown') {
     return [`| ${escapeMarkdown(header.code)} | ${escapeMarkdown(header.title)} | ${escapeMarkdown(header.summary)} |`, '| --- | --- | --- |', ...rows.map((r) => `| ${r.code} | ${escapeMarkdown(r.title)} | ${escapeMarkdown(r.summary)} |`)].join('\n');
   }
@@ -186,7 +187,7 @@ export function runSearch(args: ParsedArgs, locale: LocaleChoice, presentation: 
   const exitCode = result.hits.length > 0 ? EXIT.ok : EXIT.notFound;
   if (args.format === 'json') return { body: json(result), ...meta(result), exitCode };
   if (result.hits.length === 0) {
-    return { body: `${localeMessage(result.locale, 'label.noMatches', { query })}\n`, ...meta(result), exitCode };
+    return { body: `${stripControls(localeMessage(result.locale, 'label.noMatches', { query }))}\n`, ...meta(result), exitCode };
   }
   return { body: `${table(result.hits, result.locale, args.format, presentation)}\n`, ...meta(result), exitCode };
 }

@@ -1,4 +1,5 @@
 // Exit codes, and the one error type commands throw for a user's mistake.
+import { stripControls } from './terminal.js';
 
 export const EXIT = { ok: 0, notFound: 1, usage: 2, internal: 70 } as const;
 
@@ -15,6 +16,6 @@ export class UsageError extends Error {
 
 /** Shortens what a user typed before echoing it back, so a 10 kB argument stays a short line. */
 export function quote(value: string): string {
-  const oneLine = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+  const oneLine = stripControls(value.replace(/\n/g, ' '));
   return JSON.stringify(oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine);
 }

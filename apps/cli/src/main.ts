@@ -5,7 +5,7 @@ import { parseCommandLine, type ParsedArgs } from './args.js';
 import { chooseLocale, runCompare, runList, runSearch, runShow, type Output } from './commands.js';
 import { EXIT, UsageError } from './errors.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
-import { dim, presentation, type OutputStream } from './terminal.js';
+import { dim, presentation, stripControls, type OutputStream } from './terminal.js';
 import { loadLocale } from '@protocodes/texts/lazy';
 
 declare const PROTOCODES_VERSION: string;
@@ -52,27 +52,39 @@ export async function run(argv: readonly string[], streams: Streams): Promise<nu
     return await execute(parseCommandLine(argv), streams);
   } catch (error) {
     if (error instanceof UsageError) {
-      streams.stderr.write(`protocodes: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      streams.stderr.write(stripControls(`protocodes: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`));
       return error.exitCode;
     }
     if (error instanceof UnknownCodeError) {
-      streams.stderr.write(`protocodes: ${error.message}\n`);
+      streams.stderr.write(stripControls(`protocodes: ${error.message}\n`));
       return EXIT.notFound;
     }
     if (error instanceof ProtocodesError) {
-      streams.stderr.write(`protocodes: ${error.message}\n`);
+      streams.stderr.write(stripControls(`protocodes: ${error.message}\n`));
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    streams.stderr.write(`protocodes: internal error (${message.split('\n')[0]}); please report it with the command you ran to the protocodes issue tracker\n`);
+    streams.stderr.write(stripControls(`protocodes: internal error (${message.split('\n')[0]}); please report it with the command you ran to the protocodes issue tracker`) + '\n');
     return EXIT.internal;
   }
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // The reader went away (`protocodes list smtp | head -3`): that is not a failure.
-  if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  throw error;
-});
+/** An output that cannot be written (a full disk, a closed terminal): one line, exit 70. */
+function onOutputError(stream: 'standard output' | 'standard error') {
+  return (error: NodeJS.ErrnoException) => {
+    // The reader went away (`protocodes list smtp | head -3`): that is not a failure.
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    if (stream === 'standard output') {
+      try {
+        process.stderr.write(`protocodes: cannot write to ${stream}: ${error.code ?? error.message}\n`);
+      } catch {
+        // Nowhere left to say it; the exit code still does.
+      }
+    }
+    process.exit(EXIT.internal);
+  };
+}
+process.stdout.on('error', onOutputError('standard output'));
+process.stderr.on('error', onOutputError('standard error'));
 
 process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });

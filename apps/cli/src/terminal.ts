@@ -22,6 +22,24 @@ export function presentation(stream: OutputStream, env: NodeJS.ProcessEnv, force
   };
 }
 
+/**
+ * Terminal escape sequences (CSI, OSC hyperlinks and titles, DCS and the like) and any other
+ * control or bidi-override character: what a text must not smuggle into a terminal. Each piece
+ * of the pattern stops at the next ESC, so a scan stays linear.
+ */
+const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[\s\S])?|\u009b[0-?]*[ -/]*[@-~]?/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print: escape sequences removed, other control characters shown as "?". Keeps newlines and tabs. */
+export function stripControls(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '?');
+}
+
+/** JSON safe to print: the same characters escaped as \uXXXX, so the JSON stays valid and equal. */
+export function escapeControlsInJson(json: string): string {
+  return json.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
 export const dim = (text: string) => `\u001b[2m${text}\u001b[22m`;
 
