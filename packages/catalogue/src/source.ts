@@ -24,6 +24,8 @@ export interface SourceFile {
   data: unknown;
   /** Where the file uses YAML aliases (`*name`), which the catalogue does not accept. */
   aliases: number[];
+  /** Where a key repeats one earlier in the same map. */
+  duplicates: number[];
   /** Set when the YAML is nested too deeply to be read at all. */
   nestingError?: boolean;
 }
@@ -54,7 +56,7 @@ export function parseSourceFile(text: string, displayPath: string): SourceFile {
     if (!(error instanceof RangeError)) throw error;
     const lineCounter = new LineCounter();
     const document = parseDocument('', { lineCounter });
-    const file: SourceFile = { path: displayPath, text: '', document, lineCounter, data: undefined, aliases: [] };
+    const file: SourceFile = { path: displayPath, text: '', document, lineCounter, data: undefined, aliases: [], duplicates: [] };
     file.nestingError = true;
     return file;
   }
@@ -62,21 +64,34 @@ export function parseSourceFile(text: string, displayPath: string): SourceFile {
 
 function parseYaml(text: string, displayPath: string): SourceFile {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+  // The library's own duplicate-key check compares every key with every other (quadratic in a
+  // hostile file with 32,000 keys), so duplicates are found below with a set instead.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: false });
   // Aliases make a few lines expand into gigabytes ("billion laughs"), and the catalogue never
   // needs them: each is reported, and a file that has any is not turned into data.
   const aliases: number[] = [];
+  const duplicates: number[] = [];
   visit(document, {
     Alias(_, node) {
       aliases.push(node.range?.[0] ?? 0);
       if (aliases.length > 50) return visit.BREAK;
       return undefined;
     },
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key) && duplicates.length <= 50) duplicates.push(pair.key.range?.[0] ?? 0);
+        seen.add(key);
+      }
+      return undefined;
+    },
   });
   // A duplicate key leaves a readable document, so its other problems can still be reported.
-  const readable = aliases.length === 0 && document.errors.every((error) => error.code === 'DUPLICATE_KEY');
+  const readable = aliases.length === 0 && document.errors.length === 0;
   const data = readable ? document.toJS({ maxAliasCount: 0 }) : undefined;
-  return { path: displayPath, text, document, lineCounter, data, aliases };
+  return { path: displayPath, text, document, lineCounter, data, aliases, duplicates };
 }
 
 /** Where an unclosed quote starts: YAML reports it at the end of the file, far from the cause. */
@@ -98,7 +113,11 @@ export function yamlDiagnostics(file: SourceFile): Diagnostic[] {
     const { line, col } = file.lineCounter.linePos(offset);
     return { file: file.path, line, column: col, rule: 'yaml-alias', message: 'YAML aliases (*name) are not allowed in the catalogue', hint: 'write the value out in full; every entry stands on its own' };
   });
-  return [...aliases, ...file.document.errors.map((error) => {
+  const duplicates = file.duplicates.map((offset): Diagnostic => {
+    const { line, col } = file.lineCounter.linePos(offset);
+    return { file: file.path, line, column: col, rule: 'duplicate-key', message: 'a field appears twice in the same map', hint: YAML_HINTS.DUPLICATE_KEY! };
+  });
+  return [...aliases, ...duplicates, ...file.document.errors.map((error) => {
     const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(firstLine)?.[1] : undefined;
     const start = quote ? unclosedQuoteStart(file.text, quote) : undefined;
