@@ -30,23 +30,25 @@ function codeSentence(locale: string, code: number, phases: readonly { name: str
 
 /** The diagram in a figure with a visible caption, ready to place in a page. */
 export function sessionFigure(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
+  // Protocols without sessions (HTTP) have no session to draw.
+  if (!getProtocol(protocol).phases) return '';
   const caption = diagramTitle(protocol, codes, locale);
   return `<figure class="diagram">${sessionDiagram(protocol, codes, locale, id)}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
 export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
-  const definition = getProtocol(protocol);
+  const phases = getProtocol(protocol).phases ?? [];
   const names = protocolNamesIn(protocol, locale).phases;
   const described = codes.map((c) => {
     const info = codeInfo(locale, protocol, c.code);
-    return { ...c, info, phases: new Set(info.facts.phases.map((p) => p.id)) };
+    return { ...c, info, phases: new Set((info.facts.phases ?? []).map((p) => p.id)) };
   });
-  const main = definition.phases.filter((p) => p.flow === 'main');
-  const aside = definition.phases.filter((p) => p.flow === 'aside' && described.some((d) => d.phases.has(p.id)));
+  const main = phases.filter((p) => p.flow === 'main');
+  const aside = phases.filter((p) => p.flow === 'aside' && described.some((d) => d.phases.has(p.id)));
   const rows: string[] = [];
 
   // The legend: a swatch per code, and one for steps both codes share.
-  const overlap = described.length > 1 && definition.phases.some((phase) => described.every((d) => d.phases.has(phase.id)));
+  const overlap = described.length > 1 && phases.some((phase) => described.every((d) => d.phases.has(phase.id)));
   const legend = [
     ...described.map((d) => ({ cls: `hit-${d.mark}`, text: String(d.code) })),
     ...(overlap ? [{ cls: 'hit-ab', text: localeMessage(locale, 'web.diagramBoth') }] : []),
@@ -74,7 +76,7 @@ export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode
   }
 
   const title = diagramTitle(protocol, codes, locale);
-  const description = described.map((d) => codeSentence(locale, d.code, d.info.facts.phases)).join(' ');
+  const description = described.map((d) => codeSentence(locale, d.code, d.info.facts.phases ?? [])).join(' ');
   return (
     `<svg class="session" role="img" viewBox="0 0 ${X + BOX_WIDTH + 14 + 46 * codes.length + 8} ${height}" width="100%" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${rows.join('')}</svg>`

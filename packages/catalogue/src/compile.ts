@@ -83,6 +83,91 @@ function localeModule(locale: LocaleCatalogue, protocol: ProtocolCatalogue): str
   );
 }
 
+const capitalized = (id: string) => `${id[0]!.toUpperCase()}${id.slice(1)}`;
+
+/** `@protocodes/core/<protocol>`: one protocol's typed lookups, importing no other protocol. */
+function entryModule(entry: ProtocolCatalogue): string {
+  const p = entry.id;
+  const P = capitalized(p);
+  const name = entry.protocol.value.name;
+  const phases = entry.protocol.value.phases ? `export type ${P}Phase = NonNullable<(typeof ${p}Protocol)['phases']>[number]['id'];\n` : '';
+  return `${HEADER(`catalogue/protocols/${p}`)}
+// @protocodes/core/${p}: ${name} codes only. Importing this pulls in no other protocol.
+import { ${p}Codes, ${p}Pairs, ${p}Protocol } from '../${p}.js';
+import { UnknownCodeError } from '../../errors.js';
+import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, suggestCodesIn } from '../../lookup.js';
+import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from '../../model.js';
+import { compareIn, type CodeComparison } from '../../compare.js';
+
+export { ${p}Codes, ${p}Pairs, ${p}Protocol };
+
+export interface ${P}Data {
+  readonly protocol: typeof ${p}Protocol;
+  readonly codes: typeof ${p}Codes;
+  readonly pairs: typeof ${p}Pairs;
+}
+
+/** ${name}'s definition and codes together; \`satisfies\` proves the generated data has core's shape. */
+export const ${p}: ${P}Data = { protocol: ${p}Protocol, codes: ${p}Codes, pairs: ${p}Pairs } satisfies ProtocolData;
+
+/** Every ${name} code in the catalogue, as a literal union. */
+export type ${P}ReplyCode = keyof typeof ${p}Codes;
+/** The entry of one ${name} code, with its literal facts. */
+export type ${P}CodeEntry<C extends ${P}ReplyCode = ${P}ReplyCode> = (typeof ${p}Codes)[C];
+${phases}
+export function is${P}ReplyCode(value: unknown): value is ${P}ReplyCode {
+  return hasCodeIn(${p}, value);
+}
+
+/** One ${name} code, precisely typed. Throws UnknownCodeError for a code that is not in the catalogue. */
+export function get${P}Code<C extends ${P}ReplyCode>(code: C): ${P}CodeEntry<C> {
+  const entry = ${p}Codes[code];
+  if (!entry) throw new UnknownCodeError('${p}', String(code), suggestCodesIn(${p}, code));
+  return entry;
+}
+
+/** The entry for untrusted input (\`"404"\`, \`404\`), or undefined. */
+export function find${P}Code(input: unknown): CodeEntry | undefined {
+  return findCodeIn(${p}, input);
+}
+
+export function list${P}Codes(filter?: CodeFilter): CodeEntry[] {
+  return listCodesIn(${p}, filter);
+}
+
+export function suggest${P}Codes(input: string | number, count?: number): number[] {
+  return suggestCodesIn(${p}, input, count);
+}
+
+export function ${p}ClassOf(code: number): DigitDefinition | undefined {
+  return classDefinitionIn(${p}, code);
+}
+
+export function ${p}CategoryOf(code: number): DigitDefinition | undefined {
+  return categoryDefinitionIn(${p}, code);
+}
+
+/** Locale-free facts about two ${name} codes, in canonical order (smaller code first). */
+export function compare${P}Codes(a: ${P}ReplyCode, b: ${P}ReplyCode): CodeComparison {
+  return compareIn(${p}, a, b);
+}
+`;
+}
+
+/** Every protocol, for the all-in-one entry: adding a catalogue folder adds a protocol here. */
+function registryModule(catalogue: Catalogue): string {
+  const ids = catalogue.protocols.map((p) => p.id);
+  return `${HEADER('catalogue/protocols/*')}
+${ids.map((id) => `import { ${id}, type ${capitalized(id)}Data } from './entries/${id}.js';`).join('\n')}
+
+export interface Protocols {
+${ids.map((id) => `  readonly ${id}: ${capitalized(id)}Data;`).join('\n')}
+}
+
+export const protocols: Protocols = { ${ids.join(', ')} };
+`;
+}
+
 /** A short hash of every catalogue file, for cache keys and ETags downstream. */
 export function catalogueVersion(catalogue: Catalogue): string {
   const hash = createHash('sha256');
@@ -100,7 +185,11 @@ export interface CompileResult {
 /** Writes one module per protocol plus `version.ts`; files are rewritten only when they change. */
 export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileResult {
   const modules = new Map<string, string>();
-  for (const protocol of catalogue.protocols) modules.set(`${protocol.id}.ts`, protocolModule(protocol));
+  for (const protocol of catalogue.protocols) {
+    modules.set(`${protocol.id}.ts`, protocolModule(protocol));
+    modules.set(`entries/${protocol.id}.ts`, entryModule(protocol));
+  }
+  modules.set('registry.ts', registryModule(catalogue));
   for (const locale of catalogue.locales) {
     if (locale.id === 'en') continue;
     for (const protocol of catalogue.protocols) modules.set(`locales/${locale.id}/${protocol.id}.ts`, localeModule(locale, protocol));

@@ -3,7 +3,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import type { CodeEntry, ProtocolDefinition } from './model.js';
-import { childSchema, REFERENCE_PATTERN, referenceSchema, schemaAt, type JsonSchema } from './schema.js';
+import { childSchema, PROTOCOL_FIELDS, REFERENCE_PATTERN, referenceSchema, schemaAt, type JsonSchema } from './schema.js';
 import { lintSnippet } from './snippets.js';
 import { keyPositionOf, nodeAt, positionInString, positionOf, type PathSegment, type SourceFile } from './source.js';
 import { closestWords, doubledWords } from './words.js';
@@ -180,11 +180,45 @@ export function lintProtocol(file: SourceFile, protocol: ProtocolDefinition, fol
   }
   for (const list of ['classes', 'categories', 'phases'] as const) {
     const seen = new Set<string | number>();
-    protocol[list].forEach((item, i) => {
+    (protocol[list] ?? []).forEach((item, i) => {
       const key = 'digit' in item ? item.digit : item.id;
       if (seen.has(key)) found.push(report(file, positionOf(file, [list, i]), 'duplicate-item', `${list} lists ${key} twice`, 'keep one of them'));
       seen.add(key);
     });
+  }
+  const outcomes = new Set<string>();
+  protocol.outcomes.forEach((outcome, i) => {
+    const key = `${outcome.class}:${outcome.retry}`;
+    if (outcomes.has(key)) found.push(report(file, positionOf(file, ['outcomes', i]), 'duplicate-item', `outcomes lists class ${outcome.class} with retry ${outcome.retry} twice`, 'keep one of them'));
+    outcomes.add(key);
+  });
+  protocol.facts.forEach((fact, i) => {
+    if (fact.kind === 'phases' ? !protocol.phases : !protocol.fields.includes(fact.field)) {
+      found.push(report(file, positionOf(file, ['facts', i, 'field']), 'fact-field', `fact "${fact.field}" reads a field this protocol's codes do not carry`, fact.kind === 'phases' ? 'define phases, or remove the fact' : `add ${fact.field} to fields, or remove the fact`));
+    }
+    if (fact.kind !== 'phases' && fact.contrast !== false && !fact.values?.length) {
+      found.push(report(file, positionOf(file, ['facts', i]), 'fact-field', `fact "${fact.field}" has no values to say it with`, 'give each value a label and a clause, or set contrast: false'));
+    }
+  });
+  return found;
+}
+
+/** Fields a code of any protocol may carry beyond its protocol's `fields`, when they apply. */
+const OPTIONAL_FIELDS = new Set(['retryWhen', 'vendorMeanings', 'redirect', 'documentation']);
+
+/** Protocol-specific fields: those the protocol declares must be there, the others must not. */
+function lintProtocolFields(file: SourceFile, entry: CodeEntry, protocol: ProtocolDefinition): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const present = entry as unknown as Record<string, unknown>;
+  for (const field of protocol.fields) {
+    if (present[field] === undefined) {
+      found.push(report(file, { line: 1, column: 1 }, 'missing-field', `the entry has no "${field}", which every ${protocol.name} code carries`, `add ${field}; catalogue/README.md says what it holds`));
+    }
+  }
+  for (const field of PROTOCOL_FIELDS) {
+    if (present[field] !== undefined && !protocol.fields.includes(field) && !OPTIONAL_FIELDS.has(field)) {
+      found.push(report(file, keyPositionOf(file, [field]), 'unknown-field', `${protocol.name} codes do not carry "${field}"`, `remove it; ${protocol.name} codes carry ${protocol.fields.join(', ') || 'no protocol-specific fields'}`));
+    }
   }
   return found;
 }
@@ -210,27 +244,28 @@ export function lintCodeEntry(file: SourceFile, entry: CodeEntry, context: CodeC
   if (!protocol.classes.some((c) => c.digit === entry.class)) {
     found.push(report(file, positionOf(file, ['class']), 'class-digit', `class ${entry.class} is not a ${protocol.name} class`, `use one of ${protocol.classes.map((c) => c.digit).join(', ')}`));
   }
-  if (Number(digits[1]) !== entry.category) {
+  if (entry.category !== undefined && Number(digits[1]) !== entry.category) {
     found.push(report(file, positionOf(file, ['category']), 'category-digit', `category is ${entry.category}, but the second digit of ${entry.code} is ${digits[1]}`, `set category: ${digits[1]}`));
   }
+  found.push(...lintProtocolFields(file, entry, protocol));
 
-  // A 4xx that waiting cannot cure (432: log in once with PLAIN first) is `after-change`.
-  const expectedRetry: Record<number, readonly string[]> = { 2: ['not-needed'], 3: ['continue'], 4: ['later', 'after-change'], 5: ['after-change', 'never'] };
-  const allowed = expectedRetry[entry.class];
-  if (allowed && !allowed.includes(entry.retry)) {
-    found.push(report(file, positionOf(file, ['retry']), 'retry-class', `retry "${entry.retry}" does not fit a ${entry.class}xx reply`, `use ${allowed.map((r) => `"${r}"`).join(' or ')}`));
+  // The protocol says which retry policies each class can have, by the outcomes it words.
+  const allowed = protocol.outcomes.filter((o) => o.class === entry.class).map((o) => o.retry);
+  if (allowed.length > 0 && !allowed.includes(entry.retry)) {
+    found.push(report(file, positionOf(file, ['retry']), 'retry-class', `retry "${entry.retry}" does not fit a ${entry.class}xx reply of ${protocol.name}`, `use ${allowed.map((r) => `"${r}"`).join(' or ')}, or word the outcome in protocol.yaml`));
   }
 
-  const phaseIds = protocol.phases.map((p) => p.id);
-  entry.phases.forEach((phase, i) => {
+  const phaseIds = (protocol.phases ?? []).map((p) => p.id);
+  const phases = entry.phases ?? [];
+  phases.forEach((phase, i) => {
     if (!phaseIds.includes(phase)) {
       const guess = closestWords(phase, phaseIds, 1)[0];
       found.push(report(file, positionOf(file, ['phases', i]), 'unknown-phase', `phase "${phase}" is not defined in ${protocol.id}/protocol.yaml`, `${guess ? `did you mean "${guess}"? ` : ''}phases: ${phaseIds.join(', ')}`));
     }
   });
-  const ranks = entry.phases.map((p) => phaseIds.indexOf(p)).filter((r) => r >= 0);
+  const ranks = phases.map((p) => phaseIds.indexOf(p)).filter((r) => r >= 0);
   if (ranks.some((rank, i) => i > 0 && rank < ranks[i - 1]!)) {
-    const sorted = [...entry.phases].sort((a, b) => phaseIds.indexOf(a) - phaseIds.indexOf(b));
+    const sorted = [...phases].sort((a, b) => phaseIds.indexOf(a) - phaseIds.indexOf(b));
     found.push(report(file, positionOf(file, ['phases']), 'phase-order', 'phases are not in session order', `write [${sorted.join(', ')}]`));
   }
 
@@ -238,8 +273,8 @@ export function lintCodeEntry(file: SourceFile, entry: CodeEntry, context: CodeC
     if (exception.retry === entry.retry) {
       found.push(report(file, positionOf(file, ['retryWhen', i, 'retry']), 'retry-when', `the exception says "${exception.retry}", which is already the code's retry`, 'remove the exception, or give the reaction that differs in this case'));
     }
-    if (!entry.phases.includes(exception.phase)) {
-      found.push(report(file, positionOf(file, ['retryWhen', i, 'phase']), 'retry-when', `phase "${exception.phase}" is not among the code's phases`, `use one of ${entry.phases.join(', ')}`));
+    if (!phases.includes(exception.phase)) {
+      found.push(report(file, positionOf(file, ['retryWhen', i, 'phase']), 'retry-when', `phase "${exception.phase}" is not among the code's phases`, `use one of ${phases.join(', ')}`));
     }
   });
 
@@ -252,11 +287,15 @@ export function lintCodeEntry(file: SourceFile, entry: CodeEntry, context: CodeC
     }
   });
 
-  entry.enhancedCodes.forEach((enhanced, i) => {
+  (entry.enhancedCodes ?? []).forEach((enhanced, i) => {
     if (enhanced[0] !== digits[0]) {
       found.push(report(file, positionOf(file, ['enhancedCodes', i]), 'enhanced-class', `enhanced code ${enhanced} has class ${enhanced[0]}, but the reply is ${digits[0]}xx`, `use ${digits[0]}${enhanced.slice(1)} if that is meant, or remove it`));
     }
   });
+
+  if (entry.references.length === 0 && entry.documentation === undefined) {
+    found.push(report(file, positionOf(file, ['references']), 'reference-format', 'the entry cites no RFC and no documentation', 'cite the RFC section that defines the code, or, for a vendor code, give documentation: with the vendor\'s page'));
+  }
 
   const summary = entry.summary.trim();
   if (!/[.!?]$/.test(summary) || /[.!?]\s+\p{Lu}/u.test(summary)) {

@@ -1,6 +1,6 @@
 // The catalogue as typed data, after it passed the schema. Field meanings are documented in
 // schema.ts (and in catalogue/README.md, generated from it).
-import type { ACTORS, CONNECTIONS, RETRY_POLICIES, SCOPES, STATUSES } from './schema.js';
+import type { ACTORS, CHANNELS, CONNECTIONS, FACT_KINDS, GENERATORS, PROTOCOL_FIELDS, REDIRECTS, RETRY_POLICIES, SCOPES, STATUSES } from './schema.js';
 import type { SourceFile } from './source.js';
 import type { JsonSchema } from './schema.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -10,6 +10,11 @@ export type Actor = (typeof ACTORS)[number];
 export type Status = (typeof STATUSES)[number];
 export type Scope = (typeof SCOPES)[number];
 export type Connection = (typeof CONNECTIONS)[number];
+export type Generator = (typeof GENERATORS)[number];
+export type Redirect = (typeof REDIRECTS)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type FactKind = (typeof FACT_KINDS)[number];
+export type ProtocolField = (typeof PROTOCOL_FIELDS)[number];
 
 export interface RetryException {
   retry: RetryPolicy;
@@ -33,6 +38,32 @@ export interface PhaseDefinition {
   commands: string[];
 }
 
+export interface OutcomeDefinition {
+  class: number;
+  retry: RetryPolicy;
+  outcome: string;
+  both: string;
+  choice: string;
+}
+
+export interface FactValue {
+  id: string;
+  label: string;
+  clause?: string;
+  appliedClause?: string;
+  choice?: string;
+  appliedChoice?: string;
+}
+
+export interface FactDefinition {
+  field: ProtocolField;
+  kind: FactKind;
+  label: string;
+  default?: string;
+  contrast?: boolean;
+  values?: FactValue[];
+}
+
 export interface ProtocolDefinition {
   id: string;
   name: string;
@@ -40,8 +71,11 @@ export interface ProtocolDefinition {
   summary: string;
   references: string[];
   classes: DigitDefinition[];
-  categories: DigitDefinition[];
-  phases: PhaseDefinition[];
+  outcomes: OutcomeDefinition[];
+  facts: FactDefinition[];
+  fields: ProtocolField[];
+  categories?: DigitDefinition[];
+  phases?: PhaseDefinition[];
 }
 
 export interface CodeEntry {
@@ -57,16 +91,24 @@ export interface CodeEntry {
   whenToSend: string;
   onReceive: string;
   class: number;
-  category: number;
+  category?: number;
   retry: RetryPolicy;
   retryWhen?: RetryException[];
-  scope: Scope;
-  connection: Connection;
-  phases: string[];
-  actors: Actor[];
+  scope?: Scope;
+  connection?: Connection;
+  channel?: Channel;
+  generatedBy?: Generator[];
+  cacheable?: boolean;
+  redirect?: Redirect;
+  headers?: string[];
+  retrySafe?: boolean;
+  phases?: string[];
+  actors?: Actor[];
   related: number[];
-  enhancedCodes: string[];
+  enhancedCodes?: string[];
   references: string[];
+  vendorMeanings?: { origin: string; name: string; meaning: string }[];
+  documentation?: string;
   origin: string;
   status: Status;
 }
@@ -101,6 +143,7 @@ export interface MessagesFile {
 /** The translatable texts of a code entry, plus the hash of the English they were made from. */
 export type CodeTranslation = Pick<CodeEntry, 'title' | 'summary' | 'description' | 'whenYouSeeIt' | 'howToFix' | 'whenToSend' | 'onReceive'> & {
   retryWhen?: { condition: string }[];
+  vendorMeanings?: { meaning: string }[];
   source: string;
 };
 
@@ -108,9 +151,11 @@ export interface ProtocolTranslation {
   source: string;
   title: string;
   summary: string;
+  outcomes: Record<string, { outcome: string; both: string; choice: string }>;
+  facts: Record<string, { label: string; values?: Record<string, Omit<FactValue, 'id'>> }>;
   classes: Record<string, { name: string; meaning: string }>;
-  categories: Record<string, { name: string; meaning: string }>;
-  phases: Record<string, { name: string; when: string }>;
+  categories?: Record<string, { name: string; meaning: string }>;
+  phases?: Record<string, { name: string; when: string }>;
 }
 
 export interface PairTranslation {

@@ -61,7 +61,7 @@ describe('SMTP reply codes against smtp-reply-codes.csv', () => {
 
   it('only names enhanced status codes that the IANA registry lists', () => {
     for (const entry of entries.values()) {
-      for (const code of entry.enhancedCodes) {
+      for (const code of entry.enhancedCodes ?? []) {
         expect(enhancedCodes, `${entry.code} lists ${code}`).toContain(`X${code.slice(1)}`);
       }
     }

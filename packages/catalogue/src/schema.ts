@@ -26,9 +26,23 @@ export type JsonSchema = {
 
 export const RETRY_POLICIES = ['not-needed', 'continue', 'later', 'after-change', 'never'] as const;
 export const ACTORS = ['nobody', 'client', 'sender', 'sender-admin', 'receiver-admin', 'recipient'] as const;
-export const STATUSES = ['registered', 'unused', 'obsoleted', 'temporary', 'deprecated'] as const;
+export const STATUSES = ['registered', 'unused', 'obsoleted', 'temporary', 'deprecated', 'unregistered'] as const;
 export const SCOPES = ['command', 'recipient', 'transaction', 'session', 'host'] as const;
 export const CONNECTIONS = ['open', 'closed'] as const;
+export const GENERATORS = ['origin', 'proxy', 'cdn', 'load-balancer', 'client'] as const;
+export const REDIRECTS = ['permanent-keeps-method', 'permanent-may-change-method', 'temporary-keeps-method', 'temporary-may-change-method', 'see-other'] as const;
+export const CHANNELS = ['control', 'data'] as const;
+/** How a declared fact is compared: one value, the first of a list, a set of items, or session phases. */
+export const FACT_KINDS = ['value', 'lead', 'set', 'phases'] as const;
+
+/**
+ * Fields only some protocols' codes carry. A protocol lists the ones its codes must have in
+ * `fields` (protocol.yaml); the rest must be absent from its codes.
+ */
+export const PROTOCOL_FIELDS = [
+  'category', 'retryWhen', 'scope', 'connection', 'phases', 'actors', 'enhancedCodes',
+  'generatedBy', 'cacheable', 'redirect', 'headers', 'retrySafe', 'vendorMeanings', 'documentation', 'channel',
+] as const;
 
 /** `RFC 5321 §4.2.3`, or `RFC 1985` when there is no section to cite. */
 export const REFERENCE_PATTERN = '^RFC [1-9][0-9]*( §[0-9A-Z]+(\\.[0-9]+)*)?$';
@@ -55,14 +69,13 @@ export const codeEntrySchema = {
   additionalProperties: false,
   required: [
     'code', 'replyText', 'title', 'summary', 'description', 'whenYouSeeIt', 'howToFix',
-    'whenToSend', 'onReceive', 'class', 'category', 'retry', 'scope', 'connection', 'phases',
-    'actors', 'related', 'enhancedCodes', 'references', 'origin', 'status',
+    'whenToSend', 'onReceive', 'class', 'retry', 'related', 'references', 'origin', 'status',
   ],
   properties: {
     code: {
       type: 'integer',
       minimum: 100,
-      maximum: 599,
+      maximum: 699,
       description: 'The code as sent on the wire. It is the id and equals the file name; it never changes.',
       'x-example': '554',
     },
@@ -117,15 +130,15 @@ export const codeEntrySchema = {
     class: {
       type: 'integer',
       minimum: 1,
-      maximum: 5,
-      description: 'The first digit: the class listed in `protocol.yaml` (for SMTP, 2 to 5).',
+      maximum: 6,
+      description: 'The first digit: the class listed in `protocol.yaml` (SMTP 2 to 5, HTTP 1 to 5, FTP 1 to 6).',
       'x-example': '5',
     },
     category: {
       type: 'integer',
       minimum: 0,
       maximum: 9,
-      description: 'The second digit: the category listed in `protocol.yaml`.',
+      description: 'The second digit: the category listed in `protocol.yaml` (SMTP, FTP).',
       'x-example': '5',
     },
     retry: {
@@ -162,13 +175,64 @@ export const codeEntrySchema = {
     connection: {
       type: 'string',
       enum: CONNECTIONS,
-      description: 'Whether the server keeps the session open after this reply (`open`) or closes the connection (`closed`).',
+      description: 'Whether the server keeps the session open after this reply (`open`) or closes the connection (`closed`) (SMTP).',
+    },
+    channel: {
+      type: 'string',
+      enum: CHANNELS,
+      description: 'Which of FTP\'s two connections the reply is about: `control` or `data` (FTP).',
+    },
+    generatedBy: {
+      type: 'array',
+      uniqueItems: true,
+      minItems: 1,
+      description: `Who generates the code, most usual first: ${GENERATORS.map((g) => `\`${g}\``).join(', ')} (HTTP).`,
+      items: { type: 'string', enum: GENERATORS },
+    },
+    cacheable: {
+      type: 'boolean',
+      description: 'Whether caches may store the response without explicit freshness headers, RFC 9110 §15.1 (HTTP).',
+    },
+    redirect: {
+      type: 'string',
+      enum: REDIRECTS,
+      description:
+        'For redirects only: permanent or temporary, and whether the method and body are kept (`see-other`: always GET) (HTTP).',
+    },
+    headers: {
+      type: 'array',
+      uniqueItems: true,
+      description: 'Header fields the code requires or expects, such as `Location` or `Retry-After` (HTTP).',
+      items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]*$' },
+    },
+    retrySafe: {
+      type: 'boolean',
+      description: 'Whether repeating the same request unchanged is reasonable (HTTP).',
+    },
+    vendorMeanings: {
+      type: 'array',
+      description: 'Where a code means different things to different vendors: each vendor\'s name and meaning (HTTP).',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['origin', 'name', 'meaning'],
+        properties: {
+          origin: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'The vendor, in lower case.' },
+          name: { type: 'string', minLength: 1, description: 'The vendor\'s reason phrase, verbatim.' },
+          meaning: text('What the code means for that vendor, in one sentence.'),
+        },
+      },
+    },
+    documentation: {
+      type: 'string',
+      pattern: '^https://',
+      description: 'The vendor\'s own documentation of the code, for codes no RFC defines.',
     },
     phases: {
       type: 'array',
       uniqueItems: true,
       minItems: 1,
-      description: 'The session phases (ids from `protocol.yaml`) in which the code can occur, in session order.',
+      description: 'The session phases (ids from `protocol.yaml`) in which the code can occur, in session order (SMTP, FTP).',
       items: { type: 'string', minLength: 1 },
       'x-example': '[mail, rcpt, end-of-data]',
     },
@@ -176,7 +240,7 @@ export const codeEntrySchema = {
       type: 'array',
       uniqueItems: true,
       minItems: 1,
-      description: `Who usually has to act, most important first: ${ACTORS.map((a) => `\`${a}\``).join(', ')}.`,
+      description: `Who usually has to act, most important first: ${ACTORS.map((a) => `\`${a}\``).join(', ')} (SMTP).`,
       items: { type: 'string', enum: ACTORS },
     },
     related: {
@@ -194,9 +258,8 @@ export const codeEntrySchema = {
     },
     references: {
       type: 'array',
-      minItems: 1,
       uniqueItems: true,
-      description: 'Where the code is defined, first, then any other section relied on.',
+      description: 'Where the code is defined, first, then any other section relied on. Empty only for vendor codes no RFC defines; they give `documentation`.',
       items: referenceSchema,
     },
     origin: {
@@ -217,7 +280,7 @@ export const protocolSchema = {
   type: 'object',
   description: 'A protocol: `catalogue/protocols/<protocol>/protocol.yaml`.',
   additionalProperties: false,
-  required: ['id', 'name', 'title', 'summary', 'references', 'classes', 'categories', 'phases'],
+  required: ['id', 'name', 'title', 'summary', 'references', 'classes', 'outcomes', 'facts', 'fields'],
   properties: {
     id: {
       type: 'string',
@@ -244,7 +307,7 @@ export const protocolSchema = {
         additionalProperties: false,
         required: ['digit', 'name', 'meaning', 'reference'],
         properties: {
-          digit: { type: 'integer', minimum: 1, maximum: 5, description: 'The first digit.' },
+          digit: { type: 'integer', minimum: 1, maximum: 6, description: 'The first digit.' },
           name: text('The class name, e.g. "Transient negative completion".'),
           meaning: text('What a reply of this class tells the client.'),
           reference: referenceSchema,
@@ -254,7 +317,7 @@ export const protocolSchema = {
     categories: {
       type: 'array',
       minItems: 1,
-      description: 'The categories, one per second digit.',
+      description: 'The categories, one per second digit (SMTP, FTP).',
       items: {
         type: 'object',
         additionalProperties: false,
@@ -267,10 +330,76 @@ export const protocolSchema = {
         },
       },
     },
+    outcomes: {
+      type: 'array',
+      minItems: 1,
+      description:
+        'What a reply means for the client, for each class and retry policy its codes use: the phrases a comparison is built from. A code whose class and retry match no outcome is an error.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['class', 'retry', 'outcome', 'both', 'choice'],
+        properties: {
+          class: { type: 'integer', minimum: 1, maximum: 6, description: 'The class digit.' },
+          retry: { type: 'string', enum: RETRY_POLICIES, description: 'The retry policy.' },
+          outcome: text('Follows a code and its title: "554 “Transaction failed” …".', 'is a permanent refusal (5xx) that fails again if repeated unchanged'),
+          both: text('The same, said of two codes at once: "Both 550 and 554 …".', 'are permanent refusals (5xx) that fail again if repeated unchanged'),
+          choice: text('Completes "Send 554 when …" for a server operator.', 'the request will keep failing until the sender changes something'),
+        },
+      },
+    },
+    facts: {
+      type: 'array',
+      description:
+        'The facts a comparison contrasts after the outcome, most telling first. Each names the code field it reads and says, for each value, how a reader is told it.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['field', 'kind', 'label'],
+        properties: {
+          field: { type: 'string', enum: PROTOCOL_FIELDS, description: 'The code field this fact reads.' },
+          kind: {
+            type: 'string',
+            enum: FACT_KINDS,
+            description:
+              '`value`: one value; `lead`: the first item of a list counts; `set`: items only one code has are named; `phases`: like `set`, with the phases\' `when` phrases.',
+          },
+          label: text('The row label in "at a glance".', 'Scope'),
+          default: { type: 'string', description: 'The value of a code that lacks the field.' },
+          contrast: {
+            type: 'boolean',
+            description: 'false for a fact shown at a glance but never named in the key difference. Default true.',
+          },
+          values: {
+            type: 'array',
+            description: 'The phrases for each value (`value`, `lead`) or item (`set`).',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'label'],
+              properties: {
+                id: { type: 'string', minLength: 1, description: 'The value as written in code entries (`true`/`false` for yes-or-no fields).' },
+                label: text('How "at a glance" shows it.', 'one recipient'),
+                clause: text('Follows the code in the key difference: "550 …".', 'refuses one recipient and lets the rest of the transaction go on'),
+                appliedClause: text('The clause for a code that is not a refusal (classes 1 to 3), when it must differ.'),
+                choice: text('Completes "Send 550 when …".', 'you refuse one recipient and keep the transaction going'),
+                appliedChoice: text('The choice for a code that is not a refusal, when it must differ.'),
+              },
+            },
+          },
+        },
+      },
+    },
+    fields: {
+      type: 'array',
+      uniqueItems: true,
+      description: `The protocol-specific fields every code of this protocol carries; the others of ${PROTOCOL_FIELDS.map((f) => `\`${f}\``).join(', ')} must be absent, except \`retryWhen\`, \`formerNames\`, \`vendorMeanings\`, \`redirect\` and \`documentation\`, which a code may have.`,
+      items: { type: 'string', enum: PROTOCOL_FIELDS },
+    },
     phases: {
       type: 'array',
       minItems: 1,
-      description: 'The phases of a session, in the order they happen.',
+      description: 'The phases of a session, in the order they happen (protocols with sessions: SMTP, FTP).',
       items: {
         type: 'object',
         additionalProperties: false,
@@ -376,6 +505,16 @@ export const codeTranslationSchema = {
         properties: { condition: translated('Translation of the condition.') },
       },
     },
+    vendorMeanings: {
+      type: 'array',
+      description: 'Translations of each vendor meaning, in the same order as the English.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['meaning'],
+        properties: { meaning: translated('Translation of the meaning.') },
+      },
+    },
   },
 } as const satisfies JsonSchema;
 
@@ -383,11 +522,49 @@ export const protocolTranslationSchema = {
   type: 'object',
   description: 'The translation of `protocol.yaml`\'s texts.',
   additionalProperties: false,
-  required: ['title', 'summary', 'classes', 'categories', 'phases'],
+  required: ['title', 'summary', 'classes', 'outcomes', 'facts'],
   properties: {
     source: hash,
     title: translated('Translation of `title`.'),
     summary: translated('Translation of `summary`.'),
+    outcomes: {
+      type: 'object',
+      description: 'Keyed `<class>:<retry>`, as `2:not-needed`.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome', 'both', 'choice'],
+        properties: { outcome: translated('Translation of `outcome`.'), both: translated('Translation of `both`.'), choice: translated('Translation of `choice`.') },
+      },
+    },
+    facts: {
+      type: 'object',
+      description: 'Keyed by the fact\'s field.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label'],
+        properties: {
+          label: translated('Translation of `label`.'),
+          values: {
+            type: 'object',
+            description: 'Keyed by value id.',
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['label'],
+              properties: {
+                label: translated('Translation of `label`.'),
+                clause: translated('Translation of `clause`.'),
+                appliedClause: translated('Translation of `appliedClause`.'),
+                choice: translated('Translation of `choice`.'),
+                appliedChoice: translated('Translation of `appliedChoice`.'),
+              },
+            },
+          },
+        },
+      },
+    },
     classes: { type: 'object', description: 'Keyed by digit.', additionalProperties: digitTexts },
     categories: { type: 'object', description: 'Keyed by digit.', additionalProperties: digitTexts },
     phases: {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostics.js';
 import type {
   CodeEntry,
+  FactValue,
   LocaleProtocolFile,
   MessagesFile,
   PairNote,
@@ -30,6 +31,7 @@ export function codeSourceTexts(entry: CodeEntry) {
     whenToSend,
     onReceive,
     ...(retryWhen ? { retryWhen: retryWhen.map((exception) => ({ condition: exception.condition })) } : {}),
+    ...(entry.vendorMeanings ? { vendorMeanings: entry.vendorMeanings.map((vendor) => ({ meaning: vendor.meaning })) } : {}),
   };
 }
 
@@ -38,14 +40,19 @@ export function pairSourceTexts(pair: PairNote) {
 }
 
 export function protocolSourceTexts(protocol: ProtocolDefinition) {
-  const digits = (list: ProtocolDefinition['classes']) =>
+  const digits = (list: readonly { digit: number; name: string; meaning: string }[]) =>
     Object.fromEntries(list.map((d) => [String(d.digit), { name: d.name, meaning: d.meaning }]));
+  const phrases = ({ id: _id, ...texts }: FactValue) => texts;
   return {
     title: protocol.title,
     summary: protocol.summary,
+    outcomes: Object.fromEntries(protocol.outcomes.map((o) => [`${o.class}:${o.retry}`, { outcome: o.outcome, both: o.both, choice: o.choice }])),
+    facts: Object.fromEntries(
+      protocol.facts.map((f) => [f.field, { label: f.label, ...(f.values ? { values: Object.fromEntries(f.values.map((v) => [v.id, phrases(v)])) } : {}) }]),
+    ),
     classes: digits(protocol.classes),
-    categories: digits(protocol.categories),
-    phases: Object.fromEntries(protocol.phases.map((p) => [p.id, { name: p.name, when: p.when }])),
+    ...(protocol.categories ? { categories: digits(protocol.categories) } : {}),
+    ...(protocol.phases ? { phases: Object.fromEntries(protocol.phases.map((p) => [p.id, { name: p.name, when: p.when }])) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareCodes, InvalidComparisonError, UnknownCodeError } from './index.js';
-import { compareSmtpCodes } from './smtp.js';
+import { compareSmtpCodes } from './generated/entries/smtp.js';
 
 describe('compareCodes', () => {
   it('puts the pair in canonical order and says when it swapped', () => {
@@ -32,12 +32,12 @@ describe('compareCodes', () => {
   });
 
   it('lists the facts that differ, most telling first', () => {
-    expect(compareCodes('smtp', 235, 554).differences).toEqual(['outcome', 'scope', 'actor', 'phases']);
+    expect(compareCodes('smtp', 235, 554).differences).toEqual(['outcome', 'scope', 'actors', 'phases']);
     expect(compareCodes('smtp', 550, 554).differences).toEqual(['scope', 'phases']);
     expect(compareCodes('smtp', 421, 451).differences).toEqual(['scope', 'connection', 'phases']);
     expect(compareCodes('smtp', 458, 459).differences).toEqual([]);
     const facts = compareCodes('smtp', 221, 421);
-    expect(facts.connection).toEqual({ a: 'closed', b: 'closed', same: true });
+    expect(facts.facts.find((f) => f.fact.field === 'connection')).toMatchObject({ a: ['closed'], b: ['closed'], same: true });
     expect(facts.outcome).toEqual({ a: '2:not-needed', b: '4:later', same: false });
   });
 

@@ -2,15 +2,7 @@
 // written here; @protocodes/texts turns these facts into prose.
 import { InvalidComparisonError } from './errors.js';
 import { requireCodeIn } from './lookup.js';
-import type { Actor, CodeEntry, Connection, PairNote, ProtocolData, RetryPolicy, Scope } from './model.js';
-
-/**
- * The facts a comparison can contrast, most telling first: what the reply means for the client
- * (class and retry together), what it refuses or affects, whether the connection survives, who
- * has to act, and where in the session it comes.
- */
-export const COMPARED_FACTS = ['outcome', 'scope', 'connection', 'actor', 'phases'] as const;
-export type ComparedFact = (typeof COMPARED_FACTS)[number];
+import type { Actor, CodeEntry, FactDefinition, PairNote, ProtocolData, RetryPolicy } from './model.js';
 
 interface Contrast<T> {
   readonly a: T;
@@ -18,15 +10,39 @@ interface Contrast<T> {
   readonly same: boolean;
 }
 
+/** One declared fact of both codes: their values (items, for lists) and whether they differ. */
+export interface FactContrast {
+  readonly fact: FactDefinition;
+  readonly a: readonly string[];
+  readonly b: readonly string[];
+  readonly onlyA: readonly string[];
+  readonly onlyB: readonly string[];
+  readonly same: boolean;
+}
+
+/** A code's value for a declared fact, as strings: one for `value`, all items for lists. */
+export function factValues(entry: CodeEntry, fact: FactDefinition): string[] {
+  const raw = (entry as unknown as Record<string, unknown>)[fact.field];
+  if (raw === undefined) return fact.default === undefined ? [] : [fact.default];
+  return Array.isArray(raw) ? raw.map(String) : [String(raw)];
+}
+
+function contrastFact(fact: FactDefinition, a: CodeEntry, b: CodeEntry): FactContrast {
+  const x = factValues(a, fact);
+  const y = factValues(b, fact);
+  const onlyA = x.filter((v) => !y.includes(v));
+  const onlyB = y.filter((v) => !x.includes(v));
+  // A `lead` fact compares the first item only: who acts first, who usually generates it.
+  const same = fact.kind === 'lead' ? x[0] === y[0] : onlyA.length === 0 && onlyB.length === 0;
+  return { fact, a: x, b: y, onlyA, onlyB, same };
+}
+
 /** What a reply means for the client: its class and retry policy together (`5:after-change`). */
 export function outcomeOf(entry: CodeEntry): string {
   return `${entry.class}:${entry.retry}`;
 }
 
-/** The actor who matters most for a code (its first), or `nobody`. */
-export function leadActorOf(entry: CodeEntry): Actor {
-  return entry.actors[0] ?? 'nobody';
-}
+
 
 export interface CodeComparison {
   readonly protocol: string;
@@ -51,12 +67,10 @@ export interface CodeComparison {
   readonly actors: { readonly a: readonly Actor[]; readonly b: readonly Actor[]; readonly shared: readonly Actor[] };
   /** Class and retry together, as `outcomeOf` writes them. */
   readonly outcome: Contrast<string>;
-  readonly scope: Contrast<Scope>;
-  readonly connection: Contrast<Connection>;
-  /** Each code's first actor: who has to act before anyone else. */
-  readonly leadActor: Contrast<Actor>;
-  /** The facts in which the two codes differ, in the order of COMPARED_FACTS. */
-  readonly differences: readonly ComparedFact[];
+  /** Every fact the protocol declares, in its order of salience. */
+  readonly facts: readonly FactContrast[];
+  /** What differs, most telling first: `outcome`, then the fields of the facts that differ. */
+  readonly differences: readonly string[];
   /** Whether either entry lists the other as related. */
   readonly related: boolean;
   /** The hand-written note for this pair, when there is one. */
@@ -69,14 +83,13 @@ export function compareIn(data: ProtocolData, first: unknown, second: unknown): 
   if (x.code === y.code) throw new InvalidComparisonError(data.protocol.id, x.code);
   const [a, b] = x.code < y.code ? [x, y] : [y, x];
   const id = `${a.code}-${b.code}`;
-  const shared = a.phases.filter((p) => b.phases.includes(p));
-  const contrast = <T>(x: T, y: T): Contrast<T> => ({ a: x, b: y, same: x === y });
-  const outcome = contrast(outcomeOf(a), outcomeOf(b));
-  const scope = contrast(a.scope, b.scope);
-  const connection = contrast(a.connection, b.connection);
-  const leadActor = contrast(leadActorOf(a), leadActorOf(b));
-  const phasesSame = shared.length === a.phases.length && shared.length === b.phases.length;
-  const same: Record<ComparedFact, boolean> = { outcome: outcome.same, scope: scope.same, connection: connection.same, actor: leadActor.same, phases: phasesSame };
+  const phasesA = a.phases ?? [];
+  const phasesB = b.phases ?? [];
+  const shared = phasesA.filter((p) => phasesB.includes(p));
+  const outcome = { a: outcomeOf(a), b: outcomeOf(b), same: outcomeOf(a) === outcomeOf(b) };
+  const facts = data.protocol.facts.map((fact) => contrastFact(fact, a, b));
+  const actorsA = a.actors ?? [];
+  const actorsB = b.actors ?? [];
   return {
     protocol: data.protocol.id,
     a,
@@ -87,19 +100,17 @@ export function compareIn(data: ProtocolData, first: unknown, second: unknown): 
     sameCategory: a.category === b.category,
     retry: { a: a.retry, b: b.retry, same: a.retry === b.retry },
     phases: {
-      a: a.phases,
-      b: b.phases,
+      a: phasesA,
+      b: phasesB,
       shared,
-      onlyA: a.phases.filter((p) => !shared.includes(p)),
-      onlyB: b.phases.filter((p) => !shared.includes(p)),
-      same: phasesSame,
+      onlyA: phasesA.filter((p) => !shared.includes(p)),
+      onlyB: phasesB.filter((p) => !shared.includes(p)),
+      same: shared.length === phasesA.length && shared.length === phasesB.length,
     },
-    actors: { a: a.actors, b: b.actors, shared: a.actors.filter((actor) => b.actors.includes(actor)) },
+    actors: { a: actorsA, b: actorsB, shared: actorsA.filter((actor) => actorsB.includes(actor)) },
     outcome,
-    scope,
-    connection,
-    leadActor,
-    differences: COMPARED_FACTS.filter((fact) => !same[fact]),
+    facts,
+    differences: [...(outcome.same ? [] : ['outcome']), ...facts.filter((f) => !f.same).map((f) => f.fact.field)],
     related: a.related.includes(b.code) || b.related.includes(a.code),
     note: data.pairs[id],
   };

@@ -13,7 +13,7 @@ import {
   UnknownProtocolError,
   type ReplyCode,
 } from './index.js';
-import { getSmtpCode, isSmtpReplyCode, listSmtpCodes, smtpCodes, type SmtpReplyCode } from './smtp.js';
+import { getSmtpCode, isSmtpReplyCode, listSmtpCodes, smtpCodes, type SmtpReplyCode } from './generated/entries/smtp.js';
 
 describe('getCode', () => {
   it('returns the entry with its facts', () => {

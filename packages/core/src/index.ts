@@ -4,25 +4,22 @@ import { UnknownCodeError, UnknownProtocolError } from './errors.js';
 import { locales } from './generated/locales.js';
 import { catalogueVersion, protocolIds } from './generated/version.js';
 import { compareIn, type CodeComparison } from './compare.js';
-import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, requireCodeIn, suggestCodesIn } from './lookup.js';
+import { categoryDefinitionIn, classDefinitionIn, findCodeIn, hasCodeIn, listCodesIn, originsIn, requireCodeIn, suggestCodesIn } from './lookup.js';
 import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from './model.js';
-import { smtp, type SmtpData } from './smtp.js';
+import { protocols, type Protocols } from './generated/registry.js';
 
 export * from './errors.js';
 export type * from './model.js';
 export { parseCodeInput } from './lookup.js';
 export { catalogueVersion, locales };
-export type { CodeComparison, ComparedFact } from './compare.js';
-export { COMPARED_FACTS, leadActorOf, outcomeOf } from './compare.js';
+export type { CodeComparison, FactContrast } from './compare.js';
+export { factValues, outcomeOf } from './compare.js';
 
 /** The locales the catalogue has messages for, e.g. `'en' | 'vi'`. */
 export type LocaleId = keyof typeof locales;
 
-interface Protocols {
-  readonly smtp: SmtpData;
-}
-// Every compiled protocol must be registered here, and nothing else.
-const protocols: Protocols = { smtp } satisfies Record<(typeof protocolIds)[number], ProtocolData>;
+// The registry is generated from the catalogue's folders; this proves it has every compiled id.
+protocols satisfies Record<(typeof protocolIds)[number], ProtocolData>;
 
 export type ProtocolId = keyof Protocols;
 /** The codes of a protocol as a literal union: `ReplyCode<'smtp'>` is `211 | 214 | … | 556`. */
@@ -78,6 +75,11 @@ export function listCodes(protocol: ProtocolId, filter?: CodeFilter): CodeEntry[
   return listCodesIn(dataFor(protocol), filter);
 }
 
+/** Who defines the protocol's codes: `iana` or `rfc`, and vendors such as `nginx`. */
+export function listOrigins(protocol: ProtocolId): string[] {
+  return originsIn(dataFor(protocol));
+}
+
 /** Existing codes near a mistyped one, closest first. */
 export function suggestCodes(protocol: ProtocolId, input: string | number, count?: number): number[] {
   return suggestCodesIn(dataFor(protocol), input, count);
@@ -98,6 +100,6 @@ export function categoryOf(protocol: ProtocolId, code: number): DigitDefinition 
  * each occurs and their overlap, who acts, and the hand-written note for the pair if there is
  * one. Order does not matter: the result is in canonical order (smaller code first).
  */
-export function compareCodes(protocol: ProtocolId, a: number | string, b: number | string): CodeComparison {
+export function compareCodes(protocol: string, a: number | string, b: number | string): CodeComparison {
   return compareIn(dataFor(protocol), a, b);
 }

@@ -22,17 +22,34 @@ export function hasCodeIn(data: ProtocolData, input: unknown): boolean {
   return typeof input === 'number' && data.codes[input] !== undefined;
 }
 
+/** Whether a code is defined by one of `origins`: its own origin, or a vendor that gives it a meaning too. */
+function fromOrigin(entry: CodeEntry, origins: readonly string[]): boolean {
+  return origins.includes(entry.origin) || (entry.vendorMeanings ?? []).some((vendor) => origins.includes(vendor.origin));
+}
+
 export function listCodesIn(data: ProtocolData, filter: CodeFilter = {}): CodeEntry[] {
+  const origins = filter.origin === undefined ? undefined : typeof filter.origin === 'string' ? [filter.origin] : filter.origin;
   return Object.values(data.codes)
     .filter(
       (entry) =>
         (filter.class === undefined || entry.class === filter.class) &&
         (filter.category === undefined || entry.category === filter.category) &&
-        (filter.phase === undefined || entry.phases.includes(filter.phase)) &&
+        (filter.phase === undefined || (entry.phases ?? []).includes(filter.phase)) &&
         (filter.retry === undefined || entry.retry === filter.retry) &&
-        (filter.actor === undefined || entry.actors.includes(filter.actor)),
+        (filter.actor === undefined || (entry.actors ?? []).includes(filter.actor)) &&
+        (origins === undefined || fromOrigin(entry, origins)),
     )
     .sort((a, b) => a.code - b.code);
+}
+
+/** The origins a protocol's codes come from (`iana`, `nginx`, …), vendors' meanings included. */
+export function originsIn(data: ProtocolData): string[] {
+  const origins = new Set<string>();
+  for (const entry of Object.values(data.codes)) {
+    origins.add(entry.origin);
+    for (const vendor of entry.vendorMeanings ?? []) origins.add(vendor.origin);
+  }
+  return [...origins].sort();
 }
 
 function differingDigits(a: string, b: string): number {
@@ -69,7 +86,7 @@ export function classDefinitionIn(data: ProtocolData, code: number): DigitDefini
 
 export function categoryDefinitionIn(data: ProtocolData, code: number): DigitDefinition | undefined {
   const digit = Math.floor(code / 10) % 10;
-  return data.protocol.categories.find((c) => c.digit === digit);
+  return data.protocol.categories?.find((c) => c.digit === digit);
 }
 
 /** The entry for untrusted input, or UnknownCodeError naming the nearest codes. */

@@ -3,7 +3,9 @@
 
 export type RetryPolicy = 'not-needed' | 'continue' | 'later' | 'after-change' | 'never';
 export type Actor = 'nobody' | 'client' | 'sender' | 'sender-admin' | 'receiver-admin' | 'recipient';
-export type Status = 'registered' | 'unused' | 'obsoleted' | 'temporary' | 'deprecated';
+export type Status = 'registered' | 'unused' | 'obsoleted' | 'temporary' | 'deprecated' | 'unregistered';
+export type Generator = 'origin' | 'proxy' | 'cdn' | 'load-balancer' | 'client';
+export type Redirect = 'permanent-keeps-method' | 'permanent-may-change-method' | 'temporary-keeps-method' | 'temporary-may-change-method' | 'see-other';
 /** What a reply refuses or affects: one command, one recipient, the message, the session, or the host for everyone. */
 export type Scope = 'command' | 'recipient' | 'transaction' | 'session' | 'host';
 /** Whether the server keeps the session open after the reply or closes the connection. */
@@ -35,6 +37,38 @@ export interface PhaseDefinition {
   readonly commands: readonly string[];
 }
 
+/** What a reply of one class and retry policy means for the client, in the phrases a comparison uses. */
+export interface OutcomeDefinition {
+  readonly class: number;
+  readonly retry: RetryPolicy;
+  readonly outcome: string;
+  readonly both: string;
+  readonly choice: string;
+}
+
+export interface FactValue {
+  readonly id: string;
+  readonly label: string;
+  readonly clause?: string;
+  readonly appliedClause?: string;
+  readonly choice?: string;
+  readonly appliedChoice?: string;
+}
+
+/** `value`: one value; `lead`: a list's first item counts; `set`: items one code has alone; `phases`: session phases. */
+export type FactKind = 'value' | 'lead' | 'set' | 'phases';
+
+/** A fact the protocol's codes carry, which comparisons contrast in the order the protocol lists them. */
+export interface FactDefinition {
+  readonly field: string;
+  readonly kind: FactKind;
+  readonly label: string;
+  readonly default?: string;
+  /** false: shown at a glance, never named in the key difference. */
+  readonly contrast?: boolean;
+  readonly values?: readonly FactValue[];
+}
+
 export interface ProtocolDefinition {
   readonly id: string;
   readonly name: string;
@@ -42,8 +76,11 @@ export interface ProtocolDefinition {
   readonly summary: string;
   readonly references: readonly string[];
   readonly classes: readonly DigitDefinition[];
-  readonly categories: readonly DigitDefinition[];
-  readonly phases: readonly PhaseDefinition[];
+  readonly outcomes: readonly OutcomeDefinition[];
+  readonly facts: readonly FactDefinition[];
+  readonly fields: readonly string[];
+  readonly categories?: readonly DigitDefinition[];
+  readonly phases?: readonly PhaseDefinition[];
 }
 
 /** The translatable texts of a code, in English here; locales provide the same fields. */
@@ -58,9 +95,11 @@ export interface CodeTexts {
   readonly onReceive: string;
   /** Translations of each `retryWhen` condition, in order. */
   readonly retryWhen?: readonly { readonly condition: string }[];
+  /** Translations of each vendor meaning, in order. */
+  readonly vendorMeanings?: readonly { readonly meaning: string }[];
 }
 
-export interface CodeEntry extends Omit<CodeTexts, 'retryWhen'> {
+export interface CodeEntry extends Omit<CodeTexts, 'retryWhen' | 'vendorMeanings'> {
   readonly protocol: string;
   readonly code: number;
   /** The RFC's reply text, verbatim. Never translated. */
@@ -68,16 +107,35 @@ export interface CodeEntry extends Omit<CodeTexts, 'retryWhen'> {
   readonly alternateReplyTexts?: readonly { readonly text: string; readonly reference: string }[];
   readonly formerNames?: readonly string[];
   readonly class: number;
-  readonly category: number;
+  readonly category?: number;
   readonly retry: RetryPolicy;
   readonly retryWhen?: readonly RetryException[];
-  readonly scope: Scope;
-  readonly connection: Connection;
-  readonly phases: readonly string[];
-  readonly actors: readonly Actor[];
+  /** SMTP: what the reply refuses or affects. */
+  readonly scope?: Scope;
+  /** SMTP: whether the session stays open. */
+  readonly connection?: Connection;
+  /** FTP: which of the two connections the reply is about. */
+  readonly channel?: 'control' | 'data';
+  /** HTTP: who generates the code, most usual first. */
+  readonly generatedBy?: readonly Generator[];
+  /** HTTP: heuristically cacheable by default (RFC 9110 §15.1). */
+  readonly cacheable?: boolean;
+  /** HTTP: for redirects, permanent or temporary and whether the method and body are kept. */
+  readonly redirect?: Redirect;
+  /** HTTP: header fields the code requires or expects. */
+  readonly headers?: readonly string[];
+  /** HTTP: whether repeating the request unchanged is reasonable. */
+  readonly retrySafe?: boolean;
+  readonly phases?: readonly string[];
+  readonly actors?: readonly Actor[];
   readonly related: readonly number[];
-  readonly enhancedCodes: readonly string[];
+  readonly enhancedCodes?: readonly string[];
   readonly references: readonly string[];
+  /** Where vendors give the code different meanings (HTTP 420). */
+  readonly vendorMeanings?: readonly { readonly origin: string; readonly name: string; readonly meaning: string }[];
+  /** The vendor's documentation, for codes no RFC defines. */
+  readonly documentation?: string;
+  /** `iana`, `rfc`, or a vendor such as `nginx`. */
   readonly origin: string;
   readonly status: Status;
 }
@@ -105,9 +163,11 @@ export interface ProtocolTranslations {
     | {
         readonly title: string;
         readonly summary: string;
+        readonly outcomes: { readonly [classAndRetry: string]: { readonly outcome: string; readonly both: string; readonly choice: string } };
+        readonly facts: { readonly [field: string]: { readonly label: string; readonly values?: { readonly [id: string]: Omit<FactValue, 'id'> } } };
         readonly classes: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
-        readonly categories: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
-        readonly phases: { readonly [id: string]: { readonly name: string; readonly when: string } };
+        readonly categories?: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
+        readonly phases?: { readonly [id: string]: { readonly name: string; readonly when: string } };
       }
     | undefined;
   readonly codeTexts: { readonly [code: number]: CodeTexts };
@@ -123,4 +183,6 @@ export interface CodeFilter {
   phase?: string;
   retry?: RetryPolicy;
   actor?: Actor;
+  /** Who defines the code: `iana`, `rfc`, or a vendor such as `nginx`; several for "IANA plus nginx". */
+  origin?: string | readonly string[];
 }

@@ -30,13 +30,14 @@ describe('the published package', () => {
   it('has no runtime dependencies and is free of side effects', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.sideEffects).toBe(false);
-    expect(manifest.exports['./smtp']).toEqual({ types: './dist/smtp.d.ts', default: './dist/smtp.js' });
+    // One pattern serves every protocol's entry (`@protocodes/core/smtp`, `/http`, `/ftp`), generated from the catalogue.
+    expect(manifest.exports['./*']).toEqual({ types: './dist/generated/entries/*.d.ts', default: './dist/generated/entries/*.js' });
   });
 
   it('loads nothing but its own SMTP modules for @protocodes/core/smtp', () => {
-    const graph = importGraph(manifest.exports['./smtp'].default);
+    const graph = importGraph(manifest.exports['./*'].default.replace('*', 'smtp'));
     expect(graph.external).toEqual([]);
-    expect(graph.files.sort()).toEqual(['dist/compare.js', 'dist/errors.js', 'dist/generated/smtp.js', 'dist/lookup.js', 'dist/smtp.js']);
+    expect(graph.files.sort()).toEqual(['dist/compare.js', 'dist/errors.js', 'dist/generated/entries/smtp.js', 'dist/generated/smtp.js', 'dist/lookup.js']);
     expect(graph.files.some((f) => f.includes('locales'))).toBe(false);
   });
 

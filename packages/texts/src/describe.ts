@@ -8,6 +8,7 @@ import {
   type CodeEntry,
   type CodeFilter,
   type CodeTexts,
+  type ProtocolDefinition,
   type ProtocolId,
 } from '@protocodes/core';
 import type { Fallback } from './model.js';
@@ -17,19 +18,31 @@ import { codeView, type LocaleTools } from './views.js';
 export interface CodeFacts {
   class: number;
   className: string;
-  category: number;
-  categoryName: string;
+  /** SMTP and FTP: the second digit and its name. */
+  category?: number;
+  categoryName?: string;
   retry: CodeEntry['retry'];
   /** Known cases in which the reaction differs from `retry`, with the condition localized. */
   retryWhen: { retry: CodeEntry['retry']; phase: string; condition: string; reference: string }[];
-  scope: CodeEntry['scope'];
-  connection: CodeEntry['connection'];
-  phases: { id: string; name: string }[];
-  actors: CodeEntry['actors'];
+  /** The protocol's declared facts, each with the code's value and how a reader is told it. */
+  declared: { field: string; label: string; value: unknown; text: string }[];
+  scope?: CodeEntry['scope'];
+  connection?: CodeEntry['connection'];
+  channel?: CodeEntry['channel'];
+  generatedBy?: CodeEntry['generatedBy'];
+  cacheable?: boolean;
+  redirect?: CodeEntry['redirect'];
+  headers?: readonly string[];
+  retrySafe?: boolean;
+  phases?: { id: string; name: string }[];
+  actors?: CodeEntry['actors'];
   related: { code: number; title: string }[];
-  enhancedCodes: readonly string[];
+  enhancedCodes?: readonly string[];
   references: readonly string[];
   origin: string;
+  /** Where vendors give the code different meanings, with the meaning localized. */
+  vendorMeanings?: { origin: string; name: string; meaning: string }[];
+  documentation?: string;
   status: CodeEntry['status'];
 }
 
@@ -39,7 +52,8 @@ export interface CodeSummary {
   summary: string;
   class: number;
   retry: CodeEntry['retry'];
-  phases: readonly string[];
+  phases?: readonly string[];
+  origin: string;
 }
 
 export interface CodeDetails {
@@ -71,8 +85,8 @@ export interface ComparisonDescription extends Localized {
     retry: { a: string; b: string; same: boolean };
     phases: { a: readonly string[]; b: readonly string[]; shared: readonly string[]; onlyA: readonly string[]; onlyB: readonly string[]; same: boolean };
     actors: { a: readonly string[]; b: readonly string[]; shared: readonly string[] };
-    scope: { a: string; b: string; same: boolean };
-    connection: { a: string; b: string; same: boolean };
+    /** Every fact the protocol declares: each code's values and whether they differ. */
+    declared: { field: string; a: readonly string[]; b: readonly string[]; same: boolean }[];
     /** The facts that differ, most telling first. */
     differences: readonly string[];
     related: boolean;
@@ -100,7 +114,7 @@ function textsOf(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fal
     howToFix: { sender: texts.howToFix.sender, operator: texts.howToFix.operator },
     whenToSend: texts.whenToSend,
     onReceive: texts.onReceive,
-  };
+  } as CodeTexts;
 }
 
 function addFallback(fallbacks: Fallback[], part: string, locale: string) {
@@ -108,12 +122,14 @@ function addFallback(fallbacks: Fallback[], part: string, locale: string) {
 }
 
 function details(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fallbacks: Fallback[]): CodeDetails {
-  const definition = getProtocol(protocol);
+  const definition = getProtocol(protocol) as ProtocolDefinition;
   const translations = tools.translations(protocol);
   const protocolTexts = translations?.protocolTexts;
   if (!protocolTexts && tools.locale !== 'en') addFallback(fallbacks, `protocol/${protocol}`, tools.locale);
-  const digitName = (list: readonly { digit: number; name: string }[], own: Record<number, { name: string }> | undefined, digit: number) =>
-    own?.[digit]?.name ?? list.find((d) => d.digit === digit)?.name ?? '';
+  const digitName = (list: readonly { digit: number; name: string }[] | undefined, own: Record<number, { name: string }> | undefined, digit: number) =>
+    own?.[digit]?.name ?? list?.find((d) => d.digit === digit)?.name ?? '';
+  const view = codeView(protocol, entry, tools);
+  const optional = <K extends keyof CodeEntry>(key: K) => (entry[key] === undefined ? {} : { [key]: entry[key] });
   return {
     code: entry.code,
     replyText: entry.replyText,
@@ -122,8 +138,7 @@ function details(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fal
     facts: {
       class: entry.class,
       className: digitName(definition.classes, protocolTexts?.classes, entry.class),
-      category: entry.category,
-      categoryName: digitName(definition.categories, protocolTexts?.categories, entry.category),
+      ...(entry.category === undefined ? {} : { category: entry.category, categoryName: digitName(definition.categories, protocolTexts?.categories, entry.category) }),
       retry: entry.retry,
       retryWhen: (entry.retryWhen ?? []).map((exception, i) => ({
         retry: exception.retry,
@@ -131,16 +146,40 @@ function details(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools, fal
         condition: translations?.codeTexts[entry.code]?.retryWhen?.[i]?.condition ?? exception.condition,
         reference: exception.reference,
       })),
-      scope: entry.scope,
-      connection: entry.connection,
-      phases: entry.phases.map((id) => ({ id, name: protocolTexts?.phases[id]?.name ?? definition.phases.find((p) => p.id === id)?.name ?? id })),
-      actors: entry.actors,
+      declared: definition.facts.map((fact, i) => ({
+        field: fact.field,
+        label: view.facts[i]!.label,
+        value: (entry as unknown as Record<string, unknown>)[fact.field] ?? fact.default ?? null,
+        text: view.facts[i]!.value,
+      })),
+      ...optional('scope'),
+      ...optional('connection'),
+      ...optional('channel'),
+      ...optional('generatedBy'),
+      ...optional('cacheable'),
+      ...optional('redirect'),
+      ...optional('headers'),
+      ...optional('retrySafe'),
+      ...(entry.phases === undefined
+        ? {}
+        : { phases: entry.phases.map((id) => ({ id, name: protocolTexts?.phases?.[id]?.name ?? definition.phases?.find((p) => p.id === id)?.name ?? id })) }),
+      ...optional('actors'),
       related: entry.related.map((code) => ({ code, title: translations?.codeTexts[code]?.title ?? findCode(protocol, code)?.title ?? '' })),
-      enhancedCodes: entry.enhancedCodes,
+      ...optional('enhancedCodes'),
       references: entry.references,
       origin: entry.origin,
+      ...(entry.vendorMeanings === undefined
+        ? {}
+        : {
+            vendorMeanings: entry.vendorMeanings.map((vendor, i) => ({
+              origin: vendor.origin,
+              name: vendor.name,
+              meaning: translations?.codeTexts[entry.code]?.vendorMeanings?.[i]?.meaning ?? vendor.meaning,
+            })),
+          }),
+      ...optional('documentation'),
       status: entry.status,
-    },
+    } as CodeFacts,
   };
 }
 
@@ -189,8 +228,7 @@ export function describeComparison(request: DescribeComparisonRequest): Comparis
       retry: facts.retry,
       phases: facts.phases,
       actors: facts.actors,
-      scope: facts.scope,
-      connection: facts.connection,
+      declared: facts.facts.map((f) => ({ field: f.fact.field, a: f.a, b: f.b, same: f.same })),
       differences: facts.differences,
       related: facts.related,
     },
@@ -219,7 +257,7 @@ export function listCodeSummaries(request: ListRequest): CodeList {
   const fallbacks = [...s.fallbacks];
   const codes = listCodes(s.protocol, request.filter).map((entry) => {
     const texts = textsOf(s.protocol, entry, s.tools, fallbacks);
-    return { code: entry.code, title: texts.title, summary: texts.summary, class: entry.class, retry: entry.retry, phases: entry.phases };
+    return { code: entry.code, title: texts.title, summary: texts.summary, class: entry.class, retry: entry.retry, ...(entry.phases ? { phases: entry.phases } : {}), origin: entry.origin };
   });
   return { protocol: s.protocol, locale: s.locale, requestedLocale: s.requestedLocale, fallbacks, codes };
 }
@@ -242,8 +280,8 @@ export function protocolNamesIn(protocol: string, locale: string): ProtocolNames
     const own = s.tools.translations(s.protocol)?.protocolTexts;
     names = {
       classes: Object.fromEntries(definition.classes.map((c) => [c.digit, own?.classes[c.digit]?.name ?? c.name])),
-      categories: Object.fromEntries(definition.categories.map((c) => [c.digit, own?.categories[c.digit]?.name ?? c.name])),
-      phases: Object.fromEntries(definition.phases.map((p) => [p.id, own?.phases[p.id]?.name ?? p.name])),
+      categories: Object.fromEntries((definition.categories ?? []).map((c) => [c.digit, own?.categories?.[c.digit]?.name ?? c.name])),
+      phases: Object.fromEntries((definition.phases ?? []).map((p) => [p.id, own?.phases?.[p.id]?.name ?? p.name])),
     };
     protocolNames.set(key, names);
   }

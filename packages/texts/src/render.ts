@@ -8,8 +8,8 @@ import {
   requireCode,
   UnknownProtocolError,
   type CodeComparison,
-  type ComparedFact,
   type CodeEntry,
+  type FactContrast,
   type ProtocolId,
 } from '@protocodes/core';
 import { negotiateLocale } from './locale.js';
@@ -154,26 +154,12 @@ export function renderComparison(request: ComparisonRequest): RenderedText {
   return finish(s, output, comparisonTitle(s, facts.id, facts.a, facts.b));
 }
 
-const GLANCE: readonly [string, (view: CodeView) => string][] = [
-  ['label.class', (v) => v.classValue],
-  ['label.retry', (v) => v.retryLabel],
-  ['label.scope', (v) => v.scopeLabel],
-  ['label.connection', (v) => v.connectionLabel],
-  ['label.phases', (v) => v.phases],
-  ['label.actors', (v) => v.actors],
-  ['label.enhancedCodes', (v) => v.enhanced],
-];
-
-/** The rows of "at a glance"; a value both codes share is marked so that it is printed once. */
+/** The rows of "at a glance" for two codes; a value both share is marked so that it is printed once. */
 function glanceRows(tools: LocaleTools, a: CodeView, b: CodeView) {
-  return GLANCE.map(([label, value]) => ({
-    label: tools.say(label),
-    code: a.code,
-    a: value(a),
-    b: value(b),
-    same: value(a) === value(b),
-    bothValue: tools.say('sentence.bothValue', { value: value(a) }),
-  }));
+  return a.glance.map((row, i) => {
+    const other = b.glance[i]!.value;
+    return { label: row.label, code: a.code, a: row.value, b: other, same: row.value === other, bothValue: tools.say('sentence.bothValue', { value: row.value }) };
+  });
 }
 
 const titles = new Map<string, string>();
@@ -217,16 +203,6 @@ export function headingsOf(locale: string): ReadonlySet<string> {
   return new Set(ids.flatMap((id) => [tools.say(id), `${tools.say(id)}:`]));
 }
 
-type Clause = (tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView) => string;
-
-/** Each fact that can differ, as a clause that contrasts the two codes (both halves always differ). */
-const contrasts: Record<Exclude<ComparedFact, 'outcome'>, Clause> = {
-  scope: (tools, _facts, a, b) => tools.say('contrast.scope', { a, b }),
-  connection: (tools, _facts, a, b) => tools.say('contrast.connection', { a, b }),
-  actor: (tools, _facts, a, b) => tools.say('contrast.actor', { a, b }),
-  phases: (tools, facts, a, b) => phaseContrast(tools, facts, a, b),
-};
-
 /** More phases than this are not listed in a sentence; the at-a-glance table lists them. */
 const MAX_LISTED_PHASES = 3;
 
@@ -249,14 +225,34 @@ function phaseContrast(tools: LocaleTools, facts: CodeComparison, a: CodeView, b
 }
 
 /**
- * The key difference in one to three sentences: only the facts that differ, most telling first
- * (outcome, scope, connection, who acts); what both share is said once. Phases come in only
- * when nothing else tells the codes apart.
+ * A clause contrasting the two codes on one declared fact, or undefined when the fact has no
+ * words for it or its two halves would read the same.
+ */
+function factContrast(tools: LocaleTools, facts: CodeComparison, fact: FactContrast, a: CodeView, b: CodeView): string | undefined {
+  const index = facts.facts.indexOf(fact);
+  const [x, y] = [a.facts[index]!, b.facts[index]!];
+  if (fact.fact.kind === 'phases') return phaseContrast(tools, facts, a, b);
+  if (fact.fact.kind === 'set') {
+    const onlyA = tools.list(fact.onlyA.flatMap((item) => (x.items[item] ? [x.items[item]] : [])));
+    const onlyB = tools.list(fact.onlyB.flatMap((item) => (y.items[item] ? [y.items[item]] : [])));
+    if (onlyA && onlyB) return tools.say('contrast.setBoth', { a, b, onlyA, onlyB });
+    if (onlyA) return tools.say('contrast.setA', { a, b, onlyA });
+    if (onlyB) return tools.say('contrast.setB', { a, b, onlyB });
+    return undefined;
+  }
+  if (!x.clause || !y.clause || x.clause === y.clause) return undefined;
+  return tools.say('contrast.value', { a: { code: a.code, clause: x.clause }, b: { code: b.code, clause: y.clause } });
+}
+
+/**
+ * The key difference in one to three sentences: only the facts that differ, in the order of
+ * salience the protocol declares, after the outcome; what both share is said once. Phases come
+ * in only when nothing else tells the codes apart.
  */
 export function keyDifference(tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView): string {
-  const others = facts.differences.filter((fact): fact is Exclude<ComparedFact, 'outcome'> => fact !== 'outcome' && fact !== 'phases');
-  if (others.length === 0 && facts.differences.includes('phases')) others.push('phases');
-  const clauses = others.map((fact) => contrasts[fact](tools, facts, a, b));
+  const differing = facts.facts.filter((f) => !f.same && f.fact.contrast !== false);
+  let clauses = differing.filter((f) => f.fact.kind !== 'phases').flatMap((f) => factContrast(tools, facts, f, a, b) ?? []);
+  if (clauses.length === 0) clauses = differing.filter((f) => f.fact.kind === 'phases').flatMap((f) => factContrast(tools, facts, f, a, b) ?? []);
   const sentences: string[] = [];
   if (!facts.outcome.same) {
     sentences.push(tools.say('difference.outcomes', { a, b }));
@@ -276,11 +272,14 @@ export function keyDifference(tools: LocaleTools, facts: CodeComparison, a: Code
 /** For the operator: the pair's own advice, or the first fact that differs, as "send A when …; send B when …". */
 export function operatorChoice(tools: LocaleTools, facts: CodeComparison, a: CodeView, b: CodeView, pairAdvice: string | undefined): string {
   if (pairAdvice !== undefined) return pairAdvice;
-  const choose = (basis: 'outcome' | 'scope' | 'connection') =>
-    tools.say('choose.contrast', { a: { code: a.code, choice: a.choice[basis] }, b: { code: b.code, choice: b.choice[basis] } });
-  if (!facts.outcome.same) return choose('outcome');
-  if (!facts.scope.same) return choose('scope');
-  if (!facts.connection.same) return choose('connection');
+  const choose = (x: string, y: string) => tools.say('choose.contrast', { a: { code: a.code, choice: x }, b: { code: b.code, choice: y } });
+  if (!facts.outcome.same && a.outcomeChoice && b.outcomeChoice && a.outcomeChoice !== b.outcomeChoice) return choose(a.outcomeChoice, b.outcomeChoice);
+  for (const fact of facts.facts) {
+    if (fact.same || fact.fact.kind === 'phases' || fact.fact.kind === 'set') continue;
+    const index = facts.facts.indexOf(fact);
+    const [x, y] = [a.facts[index]!.choice, b.facts[index]!.choice];
+    if (x && y && x !== y) return choose(x, y);
+  }
   if (facts.phases.onlyA.length > 0 && facts.phases.onlyB.length > 0) {
     const onlyA = tools.list(facts.phases.onlyA.map((id) => a.phaseWhen[id]!));
     const onlyB = tools.list(facts.phases.onlyB.map((id) => b.phaseWhen[id]!));

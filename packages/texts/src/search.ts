@@ -67,7 +67,7 @@ function index(protocol: ProtocolId, locale: string): Document[] {
           field('code', String(entry.code)),
           field('title', texts.title),
           field('replyText', entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)),
-          field('enhanced', ...entry.enhancedCodes),
+          field('enhanced', ...(entry.enhancedCodes ?? [])),
           field('summary', texts.summary),
           field('body', texts.description, texts.whenYouSeeIt, texts.howToFix.sender, texts.howToFix.operator, texts.whenToSend),
         ],

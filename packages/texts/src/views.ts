@@ -1,8 +1,23 @@
 // Turns core's facts and a locale's translations into the flat values layouts print. Every
 // word a reader sees comes from the catalogue or from messages.yaml; nothing is worded here.
-import { findCode, getProtocol, leadActorOf, type CodeEntry, type ProtocolId, type ProtocolTranslations } from '@protocodes/core';
+import { factValues, findCode, getProtocol, outcomeOf, type CodeEntry, type ProtocolDefinition, type ProtocolId, type ProtocolTranslations } from '@protocodes/core';
 import type { Format } from './model.js';
 import { bundle, templates } from './runtime.js';
+
+/** One declared fact of a code, as a reader is told it. */
+export interface FactView {
+  field: string;
+  /** The row label in "at a glance". */
+  label: string;
+  /** The value, as "at a glance" shows it. */
+  value: string;
+  /** Follows the code in the key difference ("550 refuses one recipient …"), when the fact has one. */
+  clause: string | undefined;
+  /** Completes "Send 550 when …", when the fact has one. */
+  choice: string | undefined;
+  /** For `set` facts: the phrase of each item, keyed by item, for those that have one. */
+  items: Record<string, string>;
+}
 
 export interface CodeView {
   code: number;
@@ -10,39 +25,35 @@ export interface CodeView {
   replyText: string;
   /** The reply as servers send it, code first: `554 Transaction failed`, then any alternates. */
   wireTexts: string[];
+  /** `554 Transaction failed / 554 No SMTP service here`: every wire text on one line. */
+  wireList: string;
   summary: string;
   description: string;
   whenYouSeeIt: string;
   fixSender: string;
   fixOperator: string;
   whenToSend: string;
+  onReceive: string;
   /** `SMTP 554 Transaction failed`, in the locale's word order. */
   heading: string;
-  /** `554 Transaction failed / 554 No SMTP service here`: every wire text on one line. */
-  wireList: string;
   classValue: string;
   /** The retry policy, and any exception to it (552 for too many recipients). */
   retryLabel: string;
-  /** What the reply means for the client, from class and retry: `success`, `permanent`, … */
+  /** What the reply means for the client, from its class and retry: `5:after-change`. */
   outcomeId: string;
   outcome: string;
   /** The outcome said of both codes at once, for a pair that shares it. */
   outcomeBoth: string;
+  /** Completes "Send 554 when …" by the outcome. */
+  outcomeChoice: string;
   /** A sentence on the exception to `retry`, or '' when there is none. */
   retryException: string;
-  scopeLabel: string;
-  scopeClause: string;
-  connectionLabel: string;
-  connectionClause: string;
-  actorClause: string;
-  /** For an operator choosing this code: the case it fits, by outcome, scope or connection. */
-  choice: { outcome: string; scope: string; connection: string };
-  onReceive: string;
-  phases: string;
+  /** The protocol's declared facts, in its order of salience. */
+  facts: FactView[];
   /** Each phase as a sentence says where a reply comes, keyed by phase id. */
   phaseWhen: Record<string, string>;
-  actors: string;
-  enhanced: string;
+  /** Every row of "at a glance" for this code: class, retry, the declared facts, enhanced codes. */
+  glance: { label: string; value: string }[];
   related: { code: number; title: string }[];
   references: string[];
   /** Parts of this view that are in English because the locale lacks them. */
@@ -110,23 +121,9 @@ export function codeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTo
   return view;
 }
 
-const OUTCOMES: Readonly<Record<string, string>> = {
-  '2:not-needed': 'success',
-  '3:continue': 'continue',
-  '4:later': 'temporary',
-  '4:after-change': 'temporary-needs-change',
-  '5:after-change': 'permanent',
-  '5:never': 'final',
-};
-
-/** The message id of what a reply means for the client, from its class and retry together. */
-export function outcomeIdOf(entry: CodeEntry): string {
-  return OUTCOMES[`${entry.class}:${entry.retry}`] ?? (entry.class <= 3 ? 'success' : entry.class === 4 ? 'temporary' : 'permanent');
-}
-
 function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTools): CodeView {
   const { say, list, escape: e } = tools;
-  const definition = getProtocol(protocol);
+  const definition = getProtocol(protocol) as ProtocolDefinition;
   const translations = tools.translations(protocol);
   const own = translations?.codeTexts[entry.code];
   const texts = own ?? entry;
@@ -135,27 +132,70 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
   if (tools.locale !== 'en' && !own) fallbacks.push(`codes/${entry.code}`);
   if (tools.locale !== 'en' && !protocolTexts) fallbacks.push(`protocol/${protocol}`);
 
-  const phaseName = (id: string) => protocolTexts?.phases[id]?.name ?? definition.phases.find((p) => p.id === id)?.name ?? id;
-  const mainPhases = definition.phases.filter((p) => p.flow === 'main').map((p) => p.id);
-  const everywhere = mainPhases.every((id) => entry.phases.includes(id));
-  const phases = everywhere ? say('label.anyPhase') : list(entry.phases.map(phaseName));
-
+  const phaseName = (id: string) => protocolTexts?.phases?.[id]?.name ?? definition.phases?.find((p) => p.id === id)?.name ?? id;
   const phaseWhen = Object.fromEntries(
-    entry.phases.map((id) => [id, e(protocolTexts?.phases[id]?.when ?? definition.phases.find((p) => p.id === id)?.when ?? id)]),
+    (entry.phases ?? []).map((id) => [id, e(protocolTexts?.phases?.[id]?.when ?? definition.phases?.find((p) => p.id === id)?.when ?? id)]),
   );
   const exception = entry.retryWhen?.[0];
   const condition = exception ? (own?.retryWhen?.[0]?.condition ?? exception.condition) : '';
   const retryLabel = exception
     ? say('sentence.retryException', { retry: say(`retry.${entry.retry}`), exception: say(`retryAs.${exception.retry}`), condition })
     : say(`retry.${entry.retry}`);
-  const outcomeId = outcomeIdOf(entry);
-  const refusal = entry.class >= 4;
+  const outcomeId = outcomeOf(entry);
+  const outcomeDefinition = definition.outcomes.find((o) => `${o.class}:${o.retry}` === outcomeId);
+  const outcomeTexts = protocolTexts?.outcomes[outcomeId] ?? outcomeDefinition;
+  // Classes 1 to 3 are not refusals: a fact may word them differently ("concerns" for "refuses").
+  const applied = entry.class <= 3;
+
+  const facts: FactView[] = definition.facts.map((fact) => {
+    const own = protocolTexts?.facts[fact.field];
+    const phrase = (id: string) => {
+      const value = fact.values?.find((v) => v.id === id);
+      const translated = own?.values?.[id];
+      const pick = (key: 'label' | 'clause' | 'appliedClause' | 'choice' | 'appliedChoice') => translated?.[key] ?? value?.[key];
+      return {
+        known: value !== undefined,
+        label: pick('label') ?? id,
+        clause: (applied ? pick('appliedClause') : undefined) ?? pick('clause'),
+        choice: (applied ? pick('appliedChoice') : undefined) ?? pick('choice'),
+      };
+    };
+    const items = factValues(entry, fact);
+    let value: string;
+    if (fact.kind === 'phases') {
+      const main = (definition.phases ?? []).filter((p) => p.flow === 'main').map((p) => p.id);
+      value = main.length > 0 && main.every((id) => items.includes(id)) ? say('label.anyPhase') : list(items.map(phaseName));
+    } else if (fact.kind === 'set') {
+      value = items.length === 0 ? say('label.none') : list(items.map((item) => phrase(item).label));
+    } else {
+      value = items.length === 0 ? say('label.none') : list(items.map((item) => phrase(item).label));
+    }
+    const first = items[0] === undefined ? undefined : phrase(items[0]);
+    const lead = fact.kind === 'value' || fact.kind === 'lead';
+    const itemPhrases: Record<string, string> = {};
+    if (fact.kind === 'set') for (const item of items) if (phrase(item).clause) itemPhrases[item] = e(phrase(item).clause!);
+    return {
+      field: fact.field,
+      label: e(own?.label ?? fact.label),
+      value: e(value),
+      clause: lead && first?.clause ? e(first.clause) : undefined,
+      choice: lead && first?.choice ? e(first.choice) : undefined,
+      items: itemPhrases,
+    };
+  });
 
   const classDefinition = definition.classes.find((c) => c.digit === entry.class);
   const className = protocolTexts?.classes[entry.class]?.name ?? classDefinition?.name ?? '';
-  const acting = entry.actors.filter((a) => a !== 'nobody');
-  const actors = acting.length === 0 ? say('actor.nobody') : list(acting.map((a) => say(`actor.${a}`)));
   const title = texts.title;
+  const classValue = say('sentence.classValue', { digit: entry.class, name: className });
+  const enhanced = entry.enhancedCodes === undefined ? undefined : entry.enhancedCodes.length > 0 ? list(entry.enhancedCodes) : say('label.none');
+  // Every value is escaped once: facts above, the rest here.
+  const glance = [
+    { label: e(say('label.class')), value: e(classValue) },
+    { label: e(say('label.retry')), value: e(retryLabel) },
+    ...facts.map((f) => ({ label: f.label, value: f.value })),
+    ...(enhanced === undefined ? [] : [{ label: e(say('label.enhancedCodes')), value: e(enhanced) }]),
+  ];
 
   const related = entry.related.map((code) => {
     const other = findCode(protocol, code);
@@ -168,35 +208,25 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
     title: e(title),
     replyText: e(entry.replyText),
     wireTexts: [entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].map((t) => e(`${entry.code} ${t}`)),
+    wireList: e([entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].map((t) => `${entry.code} ${t}`).join(' / ')),
     summary: e(texts.summary),
     description: e(texts.description),
     whenYouSeeIt: e(texts.whenYouSeeIt),
     fixSender: e(texts.howToFix.sender),
     fixOperator: e(texts.howToFix.operator),
     whenToSend: e(texts.whenToSend),
+    onReceive: e(texts.onReceive),
     heading: e(say('title.explanation', { protocol: definition.name, a: { code: entry.code, title } })),
-    wireList: e([entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].map((t) => `${entry.code} ${t}`).join(' / ')),
-    classValue: e(say('sentence.classValue', { digit: entry.class, name: className })),
+    classValue: e(classValue),
     retryLabel: e(retryLabel),
     outcomeId,
-    outcome: e(say(`outcome.${outcomeId}`)),
-    outcomeBoth: e(say(`outcomeBoth.${outcomeId}`)),
+    outcome: e(outcomeTexts?.outcome ?? ''),
+    outcomeBoth: e(outcomeTexts?.both ?? ''),
+    outcomeChoice: e(outcomeTexts?.choice ?? ''),
     retryException: exception ? e(say('difference.exception', { code: entry.code, retry: say(`retryAs.${exception.retry}`), condition })) : '',
-    scopeLabel: e(say(`scope.${entry.scope}`)),
-    scopeClause: e(say(`${refusal ? 'scopeRefused' : 'scopeApplied'}.${entry.scope}`)),
-    connectionLabel: e(say(`connection.${entry.connection}`)),
-    connectionClause: e(say(`connectionClause.${entry.connection}`)),
-    actorClause: e(say(`actorClause.${leadActorOf(entry)}`)),
-    choice: {
-      outcome: e(say(`choice.${outcomeId}`)),
-      scope: e(say(`choice.${refusal ? 'refused' : 'applied'}-${entry.scope}`)),
-      connection: e(say(`choice.${entry.connection}`)),
-    },
-    onReceive: e(texts.onReceive),
-    phases: e(phases),
+    facts,
     phaseWhen,
-    actors: e(actors),
-    enhanced: e(entry.enhancedCodes.length > 0 ? list(entry.enhancedCodes) : say('label.none')),
+    glance,
     related,
     references: entry.references.map(e),
     fallbacks,
