@@ -1,7 +1,7 @@
 // The protocodes HTTP API as one fetch-handler app (Hono). It runs unchanged on Node (node.ts)
 // and on the Workers runtime (worker.ts); every text and JSON body comes from @protocodes/texts.
 import { Hono, type Context } from 'hono';
-import { catalogueVersion, findCode, getProtocol, isProtocolId, listCodes, protocolList, suggestCodes, type ProtocolId } from '@protocodes/core';
+import { catalogueVersion, findCode, getProtocol, isProtocolId, listCodes, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
 import {
   availableLocales,
   describeCode,
@@ -38,7 +38,8 @@ export interface AppOptions {
 const MAX_REMEMBERED_REQUEST = 512;
 
 function protocolParam(value: string): ProtocolId {
-  if (isProtocolId(value)) return value;
+  const lower = value.toLowerCase();
+  if (isProtocolId(lower)) return lower;
   throw new ProblemError('unknown-protocol', `there is no protocol ${echo(value)}`, { suggestions: protocolList });
 }
 
@@ -179,20 +180,27 @@ export function createApi(options: AppOptions = {}): Api {
     const definition = getProtocol(protocol);
     const classValue = c.req.query('class');
     const phase = c.req.query('phase');
-    const classes = definition.classes.map((d) => String(d.digit));
+    const classes = definition.classes.map((d: { digit: number }) => String(d.digit));
     if (classValue !== undefined && !classes.includes(classValue)) {
       throw new ProblemError('invalid-query', `class=${echo(classValue)} is not a class of ${definition.name}`, { allowed: classes });
     }
-    const phases: readonly string[] = definition.phases.map((p) => p.id);
+    const phases: readonly string[] = ((definition as ProtocolDefinition).phases ?? []).map((p) => p.id);
     if (phase !== undefined && !phases.includes(phase)) {
       throw new ProblemError('invalid-query', `phase=${echo(phase)} is not a session phase of ${definition.name}`, { allowed: phases });
     }
+    const originValue = c.req.query('origin');
+    const knownOrigins = listOrigins(protocol);
+    const origins = originValue === undefined ? undefined : originValue.split(',').map((o) => o.trim().toLowerCase());
+    const unknownOrigin = origins?.find((o) => !knownOrigins.includes(o));
+    if (unknownOrigin !== undefined) {
+      throw new ProblemError('invalid-query', `origin=${echo(unknownOrigin)} is not an origin of ${definition.name} codes`, { allowed: knownOrigins });
+    }
     const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
-    return serve(c, `codes|${protocol}|${classValue ?? ''}|${phase ?? ''}|${lang}`, () => {
+    return serve(c, `codes|${protocol}|${classValue ?? ''}|${phase ?? ''}|${origins?.sort().join(',') ?? ''}|${lang}`, () => {
       const list = listCodeSummaries({
         protocol,
         locale: lang,
-        filter: { ...(classValue ? { class: Number(classValue) } : {}), ...(phase ? { phase } : {}) },
+        filter: { ...(classValue ? { class: Number(classValue) } : {}), ...(phase ? { phase } : {}), ...(origins ? { origin: origins } : {}) },
       });
       return { body: jsonBody(list), format: 'json', locale: list.locale };
     });

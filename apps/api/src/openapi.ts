@@ -1,5 +1,9 @@
 // The OpenAPI 3.1 description of exactly the routes app.ts serves (a test holds them together).
+import { protocolList as protocols } from '@protocodes/core';
 import { PROBLEM_TYPES } from './problems.js';
+
+/** The protocols, as the catalogue has them: an enum that grows with every catalogue folder. */
+const protocolList: readonly string[] = protocols;
 
 const lang = {
   name: 'lang',
@@ -8,7 +12,7 @@ const lang = {
   schema: { type: 'string', examples: ['vi', 'vi-VN', 'en'] },
 };
 const acceptLanguage = { name: 'Accept-Language', in: 'header', schema: { type: 'string' }, example: 'vi-VN,vi;q=0.9,en;q=0.8' };
-const protocol = { name: 'protocol', in: 'path', required: true, schema: { type: 'string', enum: ['smtp'] } };
+const protocol = { name: 'protocol', in: 'path', required: true, description: 'The protocol, in any case.', schema: { type: 'string', enum: protocolList } };
 const code = (name: string) => ({ name, in: 'path', required: true, description: 'A three-digit code.', schema: { type: 'string', pattern: '^[0-9]{3}$' } });
 const format = {
   name: 'format',
@@ -56,27 +60,43 @@ const codeDetails = {
   replyText: { type: 'string', description: 'The RFC reply text, verbatim; never translated.' },
   alternateReplyTexts: { type: 'array', items: object({ text: { type: 'string' }, reference: { type: 'string' } }) },
   texts,
-  facts: object({
-    class: { type: 'integer' },
-    className: { type: 'string' },
-    category: { type: 'integer' },
-    categoryName: { type: 'string' },
-    retry,
-    retryWhen: {
-      type: 'array',
-      description: 'Known cases in which the right reaction differs from retry, such as 552 for too many recipients.',
-      items: object({ retry, phase: { type: 'string' }, condition: { type: 'string' }, reference: { type: 'string' } }),
+  facts: object(
+    {
+      class: { type: 'integer' },
+      className: { type: 'string' },
+      category: { type: 'integer', description: 'SMTP and FTP: the second digit.' },
+      categoryName: { type: 'string' },
+      retry,
+      retryWhen: {
+        type: 'array',
+        description: 'Known cases in which the right reaction differs from retry, such as 552 for too many recipients.',
+        items: object({ retry, phase: { type: 'string' }, condition: { type: 'string' }, reference: { type: 'string' } }),
+      },
+      declared: {
+        type: 'array',
+        description: 'The facts the protocol declares, in its order of salience: the field, its label, the raw value and how a reader is told it.',
+        items: object({ field: { type: 'string' }, label: { type: 'string' }, value: {}, text: { type: 'string' } }),
+      },
+      scope: { type: 'string', enum: ['command', 'recipient', 'transaction', 'session', 'host'], description: 'SMTP: what the reply refuses or affects.' },
+      connection: { type: 'string', enum: ['open', 'closed'], description: 'SMTP: whether the server keeps the session open or closes the connection.' },
+      channel: { type: 'string', enum: ['control', 'data'], description: 'FTP: which connection the reply is about.' },
+      generatedBy: { type: 'array', items: { type: 'string', enum: ['origin', 'proxy', 'cdn', 'load-balancer', 'client'] }, description: 'HTTP: who generates the code, most usual first.' },
+      cacheable: { type: 'boolean', description: 'HTTP: heuristically cacheable by default (RFC 9110 §15.1).' },
+      redirect: { type: 'string', description: 'HTTP redirects: permanent or temporary, and whether the method and body are kept.' },
+      headers: { type: 'array', items: { type: 'string' }, description: 'HTTP: header fields the code requires or expects.' },
+      retrySafe: { type: 'boolean', description: 'HTTP: whether repeating the request unchanged is reasonable.' },
+      phases: { type: 'array', items: object({ id: { type: 'string' }, name: { type: 'string' } }) },
+      actors: { type: 'array', items: { type: 'string' } },
+      related: { type: 'array', items: object({ code: { type: 'integer' }, title: { type: 'string' } }) },
+      enhancedCodes: { type: 'array', items: { type: 'string' } },
+      references: { type: 'array', items: { type: 'string' } },
+      origin: { type: 'string', description: 'Who defines the code: iana, rfc, or a vendor such as nginx.' },
+      vendorMeanings: { type: 'array', items: object({ origin: { type: 'string' }, name: { type: 'string' }, meaning: { type: 'string' } }) },
+      documentation: { type: 'string', description: 'The vendor\'s own documentation, for codes no RFC defines.' },
+      status: { type: 'string' },
     },
-    scope: { type: 'string', enum: ['command', 'recipient', 'transaction', 'session', 'host'], description: 'What the reply refuses or affects.' },
-    connection: { type: 'string', enum: ['open', 'closed'], description: 'Whether the server keeps the session open or closes the connection.' },
-    phases: { type: 'array', items: object({ id: { type: 'string' }, name: { type: 'string' } }) },
-    actors: { type: 'array', items: { type: 'string' } },
-    related: { type: 'array', items: object({ code: { type: 'integer' }, title: { type: 'string' } }) },
-    enhancedCodes: { type: 'array', items: { type: 'string' } },
-    references: { type: 'array', items: { type: 'string' } },
-    origin: { type: 'string' },
-    status: { type: 'string' },
-  }),
+    ['class', 'className', 'retry', 'retryWhen', 'declared', 'related', 'references', 'origin', 'status'],
+  ),
 };
 
 export const openApiDocument = {
@@ -99,7 +119,8 @@ export const openApiDocument = {
         parameters: [
           protocol,
           { name: 'class', in: 'query', description: 'First digit, e.g. 4.', schema: { type: 'string', pattern: '^[1-5]$' } },
-          { name: 'phase', in: 'query', description: 'A session phase id, e.g. rcpt.', schema: { type: 'string' } },
+          { name: 'phase', in: 'query', description: 'A session phase id, e.g. rcpt (SMTP and FTP).', schema: { type: 'string' } },
+          { name: 'origin', in: 'query', description: 'Who defines the codes, comma-separated: iana, rfc, or vendors such as nginx or cloudflare (e.g. iana,nginx).', schema: { type: 'string' } },
           lang,
           acceptLanguage,
         ],
@@ -134,7 +155,7 @@ export const openApiDocument = {
         operationId: 'searchCodes',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
-          { name: 'protocol', in: 'query', schema: { type: 'string', enum: ['smtp'] } },
+          { name: 'protocol', in: 'query', description: 'Search one protocol only; by default every protocol is searched.', schema: { type: 'string', enum: protocolList } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
           lang,
           acceptLanguage,
@@ -172,7 +193,7 @@ export const openApiDocument = {
       CodeList: object({
         protocol: { type: 'string' },
         ...localized,
-        codes: { type: 'array', items: object({ code: { type: 'integer' }, title: { type: 'string' }, summary: { type: 'string' }, class: { type: 'integer' }, retry, phases: { type: 'array', items: { type: 'string' } } }) },
+        codes: { type: 'array', items: object({ code: { type: 'integer' }, title: { type: 'string' }, summary: { type: 'string' }, class: { type: 'integer' }, retry, phases: { type: 'array', items: { type: 'string' } }, origin: { type: 'string' } }, ['code', 'title', 'summary', 'class', 'retry', 'origin']) },
       }),
       CodeDescription: object({ protocol: { type: 'string' }, ...localized, ...codeDetails }),
       ComparisonDescription: object({

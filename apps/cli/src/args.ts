@@ -12,7 +12,7 @@ const COMMON = ['lang', 'format', 'color', 'no-color', 'help'] as const;
 const OPTIONS_BY_COMMAND: Record<Command, readonly string[]> = {
   show: COMMON,
   compare: COMMON,
-  list: [...COMMON, 'class', 'phase'],
+  list: [...COMMON, 'class', 'phase', 'origin'],
   search: [...COMMON, 'protocol', 'limit'],
 };
 
@@ -29,6 +29,7 @@ export interface ParsedArgs {
   phase: string | undefined;
   protocol: string | undefined;
   limit: string | undefined;
+  origin: string | undefined;
 }
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
@@ -75,6 +76,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         phase: { type: 'string' },
         protocol: { type: 'string' },
         limit: { type: 'string' },
+        origin: { type: 'string' },
       },
     });
   } catch (error) {
@@ -127,5 +129,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     phase: values.phase,
     protocol: values.protocol,
     limit: values.limit,
+    origin: values.origin,
   };
 }

@@ -1,6 +1,6 @@
 // The four commands. Each turns parsed arguments into output through @protocodes/texts; none
 // words a sentence of its own except the CLI's errors.
-import { findCode, getProtocol, isProtocolId, protocolList, suggestCodes, type ProtocolId } from '@protocodes/core';
+import { findCode, getProtocol, isProtocolId, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
 import {
   canonicalLocale,
   describeCode,
@@ -59,8 +59,9 @@ export function chooseLocale(lang: string | undefined, env: NodeJS.ProcessEnv): 
 
 function protocolArgument(value: string | undefined, usage: string): ProtocolId {
   if (value === undefined) throw new UsageError('missing protocol', `usage: ${usage}; protocols: ${protocolList.join(', ')}`);
-  if (!isProtocolId(value)) throw new UsageError(`unknown protocol ${quote(value)}`, `protocols: ${protocolList.join(', ')}`);
-  return value;
+  const lower = value.toLowerCase();
+  if (!isProtocolId(lower)) throw new UsageError(`unknown protocol ${quote(value)}`, `protocols: ${protocolList.join(', ')}`);
+  return lower;
 }
 
 function codeArgument(protocol: ProtocolId, value: string | undefined, usage: string): number {
@@ -149,7 +150,7 @@ function table(rows: { code: number; title: string; summary: string }[], locale:
 }
 
 export function runList(args: ParsedArgs, locale: LocaleChoice, presentation: Presentation): Output {
-  const usage = 'protocodes list <protocol> [--class <digit>] [--phase <phase>]';
+  const usage = 'protocodes list <protocol> [--class <digit>] [--phase <phase>] [--origin <origin,…>]';
   const protocol = protocolArgument(args.positionals[0], usage);
   noExtra(args.positionals, 1, usage);
   const definition = getProtocol(protocol);
@@ -157,16 +158,24 @@ export function runList(args: ParsedArgs, locale: LocaleChoice, presentation: Pr
   if (args.class !== undefined && !classes.includes(args.class.replace(/xx$/i, ''))) {
     throw new UsageError(`--class ${quote(args.class)} is not a class of ${definition.name}`, `classes: ${classes.join(', ')}`);
   }
-  const phases: readonly string[] = definition.phases.map((p) => p.id);
+  const phases: readonly string[] = (getProtocol(protocol) as ProtocolDefinition).phases?.map((p) => p.id) ?? [];
   if (args.phase !== undefined && !phases.includes(args.phase)) {
-    throw new UsageError(`--phase ${quote(args.phase)} is not a session phase of ${definition.name}`, `phases: ${phases.join(', ')}`);
+    throw new UsageError(
+      `--phase ${quote(args.phase)} is not a session phase of ${definition.name}`,
+      phases.length > 0 ? `phases: ${phases.join(', ')}` : `${definition.name} has no session phases`,
+    );
   }
+  const knownOrigins = listOrigins(protocol);
+  const origins = args.origin?.split(',').map((o) => o.trim().toLowerCase());
+  const unknownOrigin = origins?.find((o) => !knownOrigins.includes(o));
+  if (unknownOrigin !== undefined) throw new UsageError(`--origin ${quote(unknownOrigin)} is not an origin of ${definition.name} codes`, `origins: ${knownOrigins.join(', ')}`);
   const list = listCodeSummaries({
     protocol,
     locale: locale.tag,
     filter: {
       ...(args.class !== undefined ? { class: Number(args.class.replace(/xx$/i, '')) } : {}),
       ...(args.phase !== undefined ? { phase: args.phase } : {}),
+      ...(origins !== undefined ? { origin: origins } : {}),
     },
   });
   if (args.format === 'json') return { body: json(list), ...meta(list), exitCode: EXIT.ok };

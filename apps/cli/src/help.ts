@@ -44,14 +44,16 @@ note for commonly confused pairs. The order of a and b does not matter.
 example: protocodes compare smtp 450 550
 
 ${COMMON}`,
-  list: `usage: protocodes list <protocol> [--class <digit>] [--phase <phase>] [options]
+  list: `usage: protocodes list <protocol> [--class <digit>] [--phase <phase>] [--origin <o,…>] [options]
 
 Lists codes with their titles and summaries.
 
   --class <digit>    only codes of this class, e.g. 4 for 4xx
-  --phase <phase>    only codes that can occur in this session phase, e.g. rcpt
+  --phase <phase>    only codes that can occur in this session phase, e.g. rcpt (SMTP, FTP)
+  --origin <o,…>     only codes defined by these: iana, rfc, or vendors such as nginx (HTTP)
 
-example: protocodes list smtp --class 5 --phase rcpt
+examples: protocodes list smtp --class 5 --phase rcpt
+          protocodes list http --origin iana,nginx
 
 ${COMMON}`,
   search: `usage: protocodes search <words…> [--protocol <protocol>] [--limit <n>] [options]
@@ -59,7 +61,7 @@ ${COMMON}`,
 Finds codes whose number, title or texts match every word, in the chosen language. Accents do
 not matter: "khac phuc" finds "khắc phục".
 
-  --protocol <p>     search one protocol only
+  --protocol <p>     search one protocol only (by default, every protocol)
   --limit <n>        show at most n matches (default 20)
 
 example: protocodes search mailbox full

@@ -1,6 +1,6 @@
 // The picture that beats prose: the steps of an SMTP session, top to bottom, with the steps where
 // each code can occur highlighted, and the code written beside them (colour is never the only cue).
-import { getProtocol, type ProtocolId } from '@protocodes/core';
+import { getProtocol, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
 import { localeMessage, protocolNamesIn } from '@protocodes/texts';
 import { escapeHtml } from './html.js';
 import { codeInfo } from './pages/links.js';
@@ -31,13 +31,13 @@ function codeSentence(locale: string, code: number, phases: readonly { name: str
 /** The diagram in a figure with a visible caption, ready to place in a page. */
 export function sessionFigure(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
   // Protocols without sessions (HTTP) have no session to draw.
-  if (!getProtocol(protocol).phases) return '';
+  if (!(getProtocol(protocol) as ProtocolDefinition).phases) return '';
   const caption = diagramTitle(protocol, codes, locale);
   return `<figure class="diagram">${sessionDiagram(protocol, codes, locale, id)}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
 export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode[], locale: string, id: string): string {
-  const phases = getProtocol(protocol).phases ?? [];
+  const phases = (getProtocol(protocol) as ProtocolDefinition).phases ?? [];
   const names = protocolNamesIn(protocol, locale).phases;
   const described = codes.map((c) => {
     const info = codeInfo(locale, protocol, c.code);

@@ -132,7 +132,9 @@ describe('the protocodes-catalogue binary', () => {
   it('exits 0 for the real catalogue', () => {
     const result = run('check');
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^vi: messages (\d+)\/\1, smtp (\d+)\/\2\ncatalogue ok: \d+ files, 38 smtp codes, \d+ smtp pair notes \(\d+ ms\)\n$/);
+    expect(result.stderr).toMatch(
+      /^vi: messages (\d+)\/\1, ftp (\d+)\/\2, http (\d+)\/\3, smtp (\d+)\/\4\ncatalogue ok: \d+ files, 58 ftp codes, \d+ ftp pair notes, 88 http codes, \d+ http pair notes, 38 smtp codes, \d+ smtp pair notes \(\d+ ms\)\n$/,
+    );
     expect(result.status).toBe(0);
   });
 

@@ -193,7 +193,7 @@ export function lintProtocol(file: SourceFile, protocol: ProtocolDefinition, fol
     outcomes.add(key);
   });
   protocol.facts.forEach((fact, i) => {
-    if (fact.kind === 'phases' ? !protocol.phases : !protocol.fields.includes(fact.field)) {
+    if (fact.kind === 'phases' ? !protocol.phases : !protocol.fields.includes(fact.field) && fact.default === undefined) {
       found.push(report(file, positionOf(file, ['facts', i, 'field']), 'fact-field', `fact "${fact.field}" reads a field this protocol's codes do not carry`, fact.kind === 'phases' ? 'define phases, or remove the fact' : `add ${fact.field} to fields, or remove the fact`));
     }
     if (fact.kind !== 'phases' && fact.contrast !== false && !fact.values?.length) {
@@ -293,8 +293,9 @@ export function lintCodeEntry(file: SourceFile, entry: CodeEntry, context: CodeC
     }
   });
 
-  if (entry.references.length === 0 && entry.documentation === undefined) {
-    found.push(report(file, positionOf(file, ['references']), 'reference-format', 'the entry cites no RFC and no documentation', 'cite the RFC section that defines the code, or, for a vendor code, give documentation: with the vendor\'s page'));
+  // A vendor code may have no RFC, and some vendors never documented theirs (nginx's 499).
+  if (entry.references.length === 0 && (entry.origin === 'iana' || entry.origin === 'rfc')) {
+    found.push(report(file, positionOf(file, ['references']), 'reference-format', 'the entry cites no RFC', 'cite the RFC section that defines the code'));
   }
 
   const summary = entry.summary.trim();

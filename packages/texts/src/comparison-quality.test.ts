@@ -176,7 +176,7 @@ describe('the key difference', () => {
   });
 
   it('falls back on the cause when every fact is the same', () => {
-    expect(key(458, 459)).toMatch(/only the cause each one reports sets them apart\.$/);
+    expect(key(458, 459)).toMatch(/every other fact compared here is the same: only the cause each one reports sets them apart\.$/);
     expect(key(500, 502)).toMatch(/but 500 can come in reply to MAIL FROM and in reply to RCPT TO, which 502 never does\.$/);
   });
 });

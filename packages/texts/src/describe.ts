@@ -276,7 +276,7 @@ export function protocolNamesIn(protocol: string, locale: string): ProtocolNames
   const key = `${s.protocol}:${s.locale}`;
   let names = protocolNames.get(key);
   if (!names) {
-    const definition = getProtocol(s.protocol);
+    const definition = getProtocol(s.protocol) as ProtocolDefinition;
     const own = s.tools.translations(s.protocol)?.protocolTexts;
     names = {
       classes: Object.fromEntries(definition.classes.map((c) => [c.digit, own?.classes[c.digit]?.name ?? c.name])),
