@@ -38,7 +38,11 @@ describe('endpoints', () => {
     const response = await get('/v1/protocols');
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.protocols).toEqual([expect.objectContaining({ id: 'smtp', name: 'SMTP', codeCount: 38 })]);
+    expect(body.protocols).toEqual([
+      expect.objectContaining({ id: 'ftp', name: 'FTP', codeCount: 58 }),
+      expect.objectContaining({ id: 'http', name: 'HTTP', codeCount: 88 }),
+      expect.objectContaining({ id: 'smtp', name: 'SMTP', codeCount: 38 }),
+    ]);
     expect(body.locales).toEqual(['en', 'vi']);
   });
 
@@ -116,6 +120,28 @@ describe('endpoints', () => {
   });
 });
 
+describe('HTTP and FTP', () => {
+  it('serve codes, comparisons and lists, with the protocol in any case and vendor codes by origin', async () => {
+    const code = await (await get('/v1/HTTP/codes/308?lang=vi')).json();
+    expect(code.facts.redirect).toBe('permanent-keeps-method');
+    expect(code.locale).toBe('vi');
+    const compared = await (await get('/v1/http/compare/308/301?format=text')).text();
+    expect(compared).toMatch(/308 moves the resource for good and keeps the method and body/);
+    const nginx = await (await get('/v1/http/codes?origin=iana,nginx')).json();
+    expect(nginx.codes.length).toBe(64 + 6);
+    expect((await get('/v1/http/codes?origin=nope')).status).toBe(400);
+    const ftp = await (await get('/v1/ftp/compare/425/426?lang=vi')).json();
+    expect(ftp.codes).toEqual([425, 426]);
+    expect(ftp.note.text.length).toBeGreaterThan(100);
+  });
+
+  it('list every protocol in the OpenAPI enum', async () => {
+    const document = await (await get('/v1/openapi.json')).json();
+    const parameter = document.paths['/v1/{protocol}/codes'].get.parameters.find((p: { name: string }) => p.name === 'protocol');
+    expect(parameter.schema.enum).toEqual(['ftp', 'http', 'smtp']);
+  });
+});
+
 describe('HTTP caching', () => {
   it('gives a strong ETag, Cache-Control and Vary, and answers If-None-Match with 304', async () => {
     const first = await get('/v1/smtp/codes/421?lang=vi');
@@ -172,7 +198,7 @@ describe('errors', () => {
   it('404 for an unknown protocol or code, with suggestions', async () => {
     const protocol = await get('/v1/smpt/codes/554');
     expect(protocol.status).toBe(404);
-    expect(await problem(protocol)).toMatchObject({ type: '/docs#problem-unknown-protocol', suggestions: ['smtp'] });
+    expect(await problem(protocol)).toMatchObject({ type: '/docs#problem-unknown-protocol', suggestions: ['ftp', 'http', 'smtp'] });
     const code = await get('/v1/smtp/codes/557');
     expect(code.status).toBe(404);
     expect(await problem(code)).toMatchObject({ detail: 'smtp has no code 557', suggestions: [556, 555, 554] });

@@ -157,7 +157,7 @@ describe('mistakes', () => {
     [['show', 'smtp', '557'], 1, /^protocodes: smtp has no code 557\n  did you mean 556, 555, 554\? run "protocodes list smtp" to see every code\n$/],
     [['compare', 'smtp', '235'], 2, /^protocodes: missing code\n  usage: protocodes compare <protocol> <a> <b>\n$/],
     [['compare', 'smtp', '250', '250'], 2, /^protocodes: both codes are 250\n/],
-    [['show', 'foo', '1'], 2, /^protocodes: unknown protocol "foo"\n  protocols: smtp\n$/],
+    [['show', 'foo', '1'], 2, /^protocodes: unknown protocol "foo"\n  protocols: ftp, http, smtp\n$/],
     [['show', 'smtp', '554', '--lang', 'xx-!!'], 2, /^protocodes: --lang "xx-!!" is not a language tag\n/],
     [['shwo', 'smtp', '554'], 2, /^protocodes: unknown command "shwo"\n  did you mean "show"\? commands: show, compare, list, search\n$/],
     [['show', 'smtp', '554', '--lnag', 'vi'], 2, /^protocodes: unknown option "--lnag"\n  did you mean "--lang"\? options for show: --lang, --format/],
@@ -183,6 +183,31 @@ describe('mistakes', () => {
       expect(result.stderr.length).toBeLessThan(400);
     });
   }
+});
+
+describe('HTTP and FTP (issue #11)', () => {
+  it('shows, compares and lists them, with protocol names in any case', () => {
+    const show = protocodes(['show', 'HTTP', '308']);
+    expect(show.status).toBe(0);
+    expect(show.stdout.split('\n')[0]).toBe('HTTP 308 Permanent redirect');
+    const compare = protocodes(['compare', 'http', '301', '308']);
+    expect(compare.stdout).toMatch(/308 moves the resource for good and keeps the method and body/);
+    const nginx = protocodes(['list', 'http', '--origin', 'nginx', '-f', 'json']);
+    expect(JSON.parse(nginx.stdout).codes.map((c: { code: number }) => c.code)).toEqual([444, 494, 495, 496, 497, 499]);
+    const ftp = JSON.parse(protocodes(['list', 'Ftp', '--class', '5', '-f', 'json']).stdout);
+    expect(ftp.codes.length).toBeGreaterThan(10);
+    expect(ftp.codes.every((c: { code: number }) => c.code >= 500 && c.code < 600)).toBe(true);
+    const wrongOrigin = protocodes(['list', 'http', '--origin', 'ngnix']);
+    expect(wrongOrigin.status).toBe(2);
+    expect(wrongOrigin.stderr).toMatch(/^protocodes: --origin "ngnix" is not an origin of HTTP codes\n  origins: .*nginx/);
+  });
+
+  it('searches every protocol unless --protocol narrows it', () => {
+    const all = JSON.parse(protocodes(['search', 'gateway', '-f', 'json']).stdout);
+    expect(new Set(all.hits.map((h: { protocol: string }) => h.protocol)).has('http')).toBe(true);
+    const smtpOnly = JSON.parse(protocodes(['search', 'gateway', '--protocol', 'smtp', '-f', 'json']).stdout);
+    expect(smtpOnly.hits.every((h: { protocol: string }) => h.protocol === 'smtp')).toBe(true);
+  });
 });
 
 describe('hostile input (issue #10)', () => {

@@ -17,9 +17,9 @@ const X = 8;
 
 const sentences = new Map<string, string>();
 
-/** "554 can occur at: …", once per code and locale. */
-function codeSentence(locale: string, code: number, phases: readonly { name: string }[]): string {
-  const key = `${locale}:${code}`;
+/** "554 can occur at: …", once per protocol, code and locale (FTP has a 235 too). */
+function codeSentence(locale: string, protocol: ProtocolId, code: number, phases: readonly { name: string }[]): string {
+  const key = `${locale}:${protocol}:${code}`;
   let sentence = sentences.get(key);
   if (sentence === undefined) {
     sentence = localeMessage(locale, 'web.diagramCode', { code, phases: phases.map((p) => p.name).join(', ') });
@@ -76,7 +76,7 @@ export function sessionDiagram(protocol: ProtocolId, codes: readonly DiagramCode
   }
 
   const title = diagramTitle(protocol, codes, locale);
-  const description = described.map((d) => codeSentence(locale, d.code, d.info.facts.phases ?? [])).join(' ');
+  const description = described.map((d) => codeSentence(locale, protocol, d.code, d.info.facts.phases ?? [])).join(' ');
   return (
     `<svg class="session" role="img" viewBox="0 0 ${X + BOX_WIDTH + 14 + 46 * codes.length + 8} ${height}" width="100%" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${rows.join('')}</svg>`

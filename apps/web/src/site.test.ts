@@ -31,9 +31,10 @@ function visibleText(html: string): string {
 }
 
 describe('routes', () => {
-  it('covers every locale × (home, protocol, 38 codes, 703 pairs, 703 reverse redirects), plus the shared files', () => {
-    expect(pages).toHaveLength(availableLocales.length * (1 + 1 + 38 + 703));
-    expect(routes.filter((r) => r.kind === 'compare-reverse')).toHaveLength(availableLocales.length * 703);
+  it('covers every locale × (home, 3 protocols, 184 codes, 6,184 pairs and their reverse redirects), plus the shared files', () => {
+    const pairCount = 703 + 3828 + 1653;
+    expect(pages).toHaveLength(availableLocales.length * (1 + 3 + 38 + 88 + 58 + pairCount));
+    expect(routes.filter((r) => r.kind === 'compare-reverse')).toHaveLength(availableLocales.length * pairCount);
     expect(new Set(routes.map(pathOf)).size).toBe(routes.length);
   });
 

@@ -14,6 +14,30 @@ import {
   type ReplyCode,
 } from './index.js';
 import { getSmtpCode, isSmtpReplyCode, listSmtpCodes, smtpCodes, type SmtpReplyCode } from './generated/entries/smtp.js';
+import { getHttpCode, listHttpCodes, type HttpReplyCode } from './generated/entries/http.js';
+import { getFtpCode } from './generated/entries/ftp.js';
+
+describe('HTTP and FTP', () => {
+  it('type HTTP codes as literals, and refuse a code HTTP does not have', () => {
+    const entry = getCode('http', 308);
+    expectTypeOf(entry.code).toEqualTypeOf<308>();
+    expectTypeOf(entry.redirect).toEqualTypeOf<'permanent-keeps-method'>();
+    expect(entry.replyText).toBe('Permanent Redirect');
+    expect(getHttpCode(301).redirect).toBe('permanent-may-change-method');
+    expectTypeOf<999>().not.toExtend<HttpReplyCode>();
+    // @ts-expect-error 999 is not an HTTP status code
+    expect(() => getCode('http', 999)).toThrow(UnknownCodeError);
+    expect(getFtpCode(425).channel).toBe('data');
+  });
+
+  it('filter HTTP codes by origin, vendor meanings included', () => {
+    const nginx = listCodes('http', { origin: 'nginx' }).map((e) => e.code);
+    expect(nginx).toEqual([444, 494, 495, 496, 497, 499]);
+    const ianaAndNginx = listHttpCodes({ origin: ['iana', 'nginx'] });
+    expect(ianaAndNginx.length).toBe(64 + nginx.length);
+    expect(listCodes('http', { origin: 'spring' }).map((e) => e.code)).toEqual([420]);
+  });
+});
 
 describe('getCode', () => {
   it('returns the entry with its facts', () => {
@@ -60,7 +84,7 @@ describe('findCode and isReplyCode for untrusted input', () => {
     for (const input of ['abc', '5540', '999', 9999, 55.4, null, undefined, {}, '']) {
       expect(findCode('smtp', input), String(input)).toBeUndefined();
     }
-    expect(() => findCode('foo', 1)).toThrow('unknown protocol "foo"; known protocols: smtp');
+    expect(() => findCode('foo', 1)).toThrow('unknown protocol "foo"; known protocols: ftp, http, smtp');
   });
 
   it('narrows a number to a reply code', () => {

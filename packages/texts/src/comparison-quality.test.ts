@@ -1,13 +1,15 @@
 // What makes a comparison worth reading (issue #9): it says what differs, not what each code is,
 // says nothing twice, and puts the hand-written insight near the top. Checked on every pair.
-import { compareCodes, listCodes } from '@protocodes/core';
+import { compareCodes, getProtocol, listCodes, protocolList } from '@protocodes/core';
 import { describe, expect, it } from 'vitest';
 import { describeComparison, FORMATS, renderComparison, type Format } from './index.js';
 import { visibleHtml } from '../test/visible-text.js';
 
 const LOCALES = ['en', 'vi'] as const;
-const codes = listCodes('smtp').map((e) => e.code);
-const pairs = codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b] as const));
+const pairsOf = (protocol: (typeof protocolList)[number]) => {
+  const codes = listCodes(protocol).map((e) => e.code);
+  return codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b] as const));
+};
 /** The word that joins the two halves of a contrast, per locale. */
 const CONTRAST = { en: ', while ', vi: ', còn ' } as const;
 /** What separates list items in each locale's lists, as Intl writes them. */
@@ -36,15 +38,17 @@ function longSentences(text: string): string[] {
 
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
-describe('every SMTP comparison, in en and vi, in text, Markdown and HTML', () => {
+for (const protocol of protocolList) {
+  const pairs = pairsOf(protocol);
+  describe(`every ${protocol} comparison, in en and vi, in text, Markdown and HTML`, () => {
   it('repeats no sentence of eight words or more outside the two per-code sections', () => {
     const repeats: string[] = [];
     for (const locale of LOCALES) {
       for (const format of FORMATS) {
         for (const [a, b] of pairs) {
-          const { output } = renderComparison({ protocol: 'smtp', codes: [a, b], locale, format });
-          const described = describeComparison({ protocol: 'smtp', codes: [a, b], locale });
-          const headings = [described.a, described.b].map((code) => `SMTP ${code.code} ${code.texts.title}`);
+          const { output } = renderComparison({ protocol, codes: [a, b], locale, format });
+          const described = describeComparison({ protocol, codes: [a, b], locale });
+          const headings = [described.a, described.b].map((code) => `${getProtocol(protocol).name} ${code.code} ${code.texts.title}`);
           const after = locale === 'en' ? 'When to use which' : 'Khi nào dùng cái nào';
           const seen = new Set<string>();
           for (const sentence of longSentences(outsideCodeSections(output, format, [...headings, after]))) {
@@ -61,7 +65,7 @@ describe('every SMTP comparison, in en and vi, in text, Markdown and HTML', () =
     const identical: string[] = [];
     for (const locale of LOCALES) {
       for (const [a, b] of pairs) {
-        const description = describeComparison({ protocol: 'smtp', codes: [a, b], locale });
+        const description = describeComparison({ protocol, codes: [a, b], locale });
         const anonymous = (half: string) =>
           half
             .replace(new RegExp(`\\b(${a}|${b})\\b`, 'g'), 'X')
@@ -87,7 +91,7 @@ describe('every SMTP comparison, in en and vi, in text, Markdown and HTML', () =
   it('never gives the same "if you receive" line for both codes', () => {
     for (const locale of LOCALES) {
       for (const [a, b] of pairs) {
-        const lines = describeComparison({ protocol: 'smtp', codes: [a, b], locale }).whenToUseWhich.onReceive;
+        const lines = describeComparison({ protocol, codes: [a, b], locale }).whenToUseWhich.onReceive;
         expect(lines, `${a} vs ${b} ${locale}`).toHaveLength(2);
         expect(lines[0]!.text, `${a} vs ${b} ${locale}`).not.toBe(lines[1]!.text);
       }
@@ -99,17 +103,17 @@ describe('every SMTP comparison, in en and vi, in text, Markdown and HTML', () =
     let curated = 0;
     for (const locale of LOCALES) {
       for (const [a, b] of pairs) {
-        const note = describeComparison({ protocol: 'smtp', codes: [a, b], locale }).note;
+        const note = describeComparison({ protocol, codes: [a, b], locale }).note;
         if (!note) continue;
         curated++;
-        const { output } = renderComparison({ protocol: 'smtp', codes: [a, b], locale, format: 'text' });
+        const { output } = renderComparison({ protocol, codes: [a, b], locale, format: 'text' });
         const at = output.indexOf(note.text);
         expect(at, `${a} vs ${b} ${locale}: the note is printed`).toBeGreaterThan(0);
         const before = words(output.slice(0, at)).length;
         if (before > 200) late.push(`${a} vs ${b} ${locale}: ${before} words before the note`);
       }
     }
-    expect(curated).toBeGreaterThanOrEqual(2 * 60);
+    expect(curated).toBeGreaterThanOrEqual(2 * { smtp: 60, http: 24, ftp: 10 }[protocol]);
     expect(late).toEqual([]);
   });
 
@@ -118,15 +122,20 @@ describe('every SMTP comparison, in en and vi, in text, Markdown and HTML', () =
     for (const locale of LOCALES) {
       const labels = locale === 'en' ? ['Session phases', 'Who acts'] : ['Giai đoạn của phiên', 'Ai cần xử lý'];
       for (const [a, b] of pairs) {
-        const { output } = renderComparison({ protocol: 'smtp', codes: [a, b], locale, format: 'text' });
-        const keyDifference = describeComparison({ protocol: 'smtp', codes: [a, b], locale }).keyDifference;
-        for (const label of labels) {
-          const line = output.split('\n').find((l) => l.startsWith(`- ${label}: `))!;
+        const { output } = renderComparison({ protocol, codes: [a, b], locale, format: 'text' });
+        const described = describeComparison({ protocol, codes: [a, b], locale });
+        const { keyDifference } = described;
+        // Only lists of two or more items: a single phase or actor may well be named.
+        const counts = [described.facts.phases, described.facts.actors];
+        labels.forEach((label, i) => {
+          const line = output.split('\n').find((l) => l.startsWith(`- ${label}: `));
+          if (line === undefined) return;
           const [forA, forB] = line.slice(label.length + 4).split('; ').map((part) => part.replace(/^\d+ /, ''));
-          for (const list of [forA!, forB!]) {
-            if (LIST_SEPARATOR[locale].test(list) && keyDifference.includes(list)) repeated.push(`${a} vs ${b} ${locale}: "${list}"`);
-          }
-        }
+          [forA!, forB!].forEach((list, side) => {
+            const items = side === 0 ? counts[i]!.a.length : counts[i]!.b.length;
+            if (items >= 2 && LIST_SEPARATOR[locale].test(list) && keyDifference.includes(list)) repeated.push(`${a} vs ${b} ${locale}: "${list}"`);
+          });
+        });
       }
     }
     expect(repeated).toEqual([]);
@@ -135,16 +144,19 @@ describe('every SMTP comparison, in en and vi, in text, Markdown and HTML', () =
   it('keeps the key difference to one, two or three sentences about facts that differ', () => {
     for (const locale of LOCALES) {
       for (const [a, b] of pairs) {
-        const { keyDifference } = describeComparison({ protocol: 'smtp', codes: [a, b], locale });
+        const { keyDifference } = describeComparison({ protocol, codes: [a, b], locale });
         const sentences = keyDifference.split(/(?<=\.)\s+(?=\p{Lu}|\d)/u);
         expect(sentences.length, `${a} vs ${b} ${locale}: ${keyDifference}`).toBeGreaterThanOrEqual(1);
         expect(sentences.length, `${a} vs ${b} ${locale}: ${keyDifference}`).toBeLessThanOrEqual(3);
       }
     }
   });
+  });
+}
 
-  it('gives every pair in which one code lists the other as related a hand-written note', () => {
-    const missing = pairs.filter(([a, b]) => compareCodes('smtp', a, b).related && !compareCodes('smtp', a, b).note);
+describe('curated notes', () => {
+  it('gives every SMTP pair in which one code lists the other as related a hand-written note', () => {
+    const missing = pairsOf('smtp').filter(([a, b]) => compareCodes('smtp', a, b).related && !compareCodes('smtp', a, b).note);
     expect(missing.map(([a, b]) => `${a}-${b}`)).toEqual([]);
   });
 });

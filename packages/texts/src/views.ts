@@ -228,7 +228,8 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
     phaseWhen,
     glance,
     related,
-    references: entry.references.map(e),
+    // A vendor code no RFC defines is referenced by the vendor's own documentation.
+    references: [...entry.references, ...(entry.documentation ? [entry.documentation] : [])].map(e),
     fallbacks,
   };
 }
