@@ -162,3 +162,122 @@ describe('the vendored reference lists', () => {
   });
 
 });
+
+/** `RFC 9110 15.4.9` → `RFC 9110 §15.4.9`; undefined for a source that is not an RFC (a draft). */
+function referenceOf(source: string): string | undefined {
+  const match = /^(RFC \d+)(?: ([\d.]+))?/.exec(source);
+  return match ? (match[2] ? `${match[1]} §${match[2]}` : match[1]) : undefined;
+}
+
+describe('HTTP status codes against http-status-codes.csv and http-vendor-status-codes.csv', () => {
+  const http = catalogue.protocols.find((p) => p.id === 'http')!;
+  const byCode = new Map(http.codes.map(({ value }) => [value.code, value]));
+  const registry = readCsv('http-status-codes.csv');
+  const vendors = readCsv('http-vendor-status-codes.csv');
+  /** The vendor list names vendors in words; the catalogue writes them as ids. */
+  const VENDOR_IDS: [RegExp, string][] = [
+    [/^nginx/, 'nginx'],
+    [/^Cloudflare/, 'cloudflare'],
+    [/^AWS Elastic Load Balancing/, 'aws-elb'],
+    [/^Microsoft IIS/, 'microsoft-iis'],
+    [/^Laravel/, 'laravel'],
+    [/^Twitter/, 'twitter'],
+    [/^Apache/, 'apache'],
+    [/proxies/, 'proxies'],
+    [/^RFC 2324/, 'rfc'],
+  ];
+
+  it('reads the whole lists', () => {
+    expect(registry).toHaveLength(64);
+    expect(vendors).toHaveLength(25);
+  });
+
+  it('has every registry and vendor code, and no other: 88 distinct codes', () => {
+    const expected = [...new Set([...registry, ...vendors].map((r) => Number(r.code)))].sort((a, b) => a - b);
+    expect(expected).toHaveLength(88);
+    expect([...byCode.keys()].sort((a, b) => a - b)).toEqual(expected);
+  });
+
+  it.each(registry)('$code: name, status, class, defining reference and former names agree with the registry', (row) => {
+    const entry = byCode.get(Number(row.code))!;
+    expect(entry.replyText).toBe(row.reason_phrase);
+    expect(entry.status).toBe(row.status);
+    expect(entry.origin).toBe('iana');
+    expect(entry.class).toBe(Number(row.code![0]));
+    const reference = referenceOf(row.source!);
+    // A source without a section (`RFC 8297`) is matched by any section of that RFC.
+    if (reference?.includes('§')) expect(entry.references[0]).toBe(reference);
+    else if (reference) expect(entry.references[0]).toMatch(new RegExp(`^${reference}( §|$)`));
+    const former = (row.former_names ?? '')
+      .split(';')
+      .map((name) => name.replace(/\s*\(.*\)\s*$/, '').trim())
+      .filter((name) => name && !/^(deprecated|temporary registration|extension registered|expires)/.test(name));
+    expect(entry.formerNames ?? [], row.code).toEqual(former);
+  });
+
+  it.each(vendors)('$code: the vendor code names its vendor and its reason phrase', (row) => {
+    const entry = byCode.get(Number(row.code))!;
+    const vendor = VENDOR_IDS.find(([pattern]) => pattern.test(row.origin!))?.[1];
+    expect(vendor, row.origin).toBeDefined();
+    const origins = [entry.origin, ...(entry.vendorMeanings ?? []).map((v) => v.origin)];
+    expect(origins).toContain(vendor);
+    const names = [entry.replyText, ...(entry.formerNames ?? []), ...(entry.vendorMeanings ?? []).map((v) => v.name)];
+    expect(names.some((name) => name.startsWith(row.reason_phrase!.replace(/ \(.*\)$/, ''))), `${row.code} ${row.reason_phrase}`).toBe(true);
+    if (!registry.some((r) => r.code === row.code)) expect(entry.status).toBe('unregistered');
+  });
+
+  it('gives 420 both of its vendor meanings', () => {
+    expect(byCode.get(420)!.vendorMeanings?.map((v) => [v.origin, v.name])).toEqual([
+      ['twitter', 'Enhance Your Calm'],
+      ['spring', 'Method Failure'],
+    ]);
+  });
+});
+
+describe('FTP reply codes against ftp-reply-codes.csv', () => {
+  const ftp = catalogue.protocols.find((p) => p.id === 'ftp')!;
+  const byCode = new Map(ftp.codes.map(({ value }) => [value.code, value]));
+  const list = readCsv('ftp-reply-codes.csv');
+
+  it('has every code of the list, and no other', () => {
+    expect(list).toHaveLength(58);
+    expect([...byCode.keys()].sort((a, b) => a - b)).toEqual(list.map((r) => Number(r.code)).sort((a, b) => a - b));
+  });
+
+  it.each(list)('$code: reply text, class, category and defining reference agree', (row) => {
+    const entry = byCode.get(Number(row.code))!;
+    expect(entry.replyText).toBe(row.reply_text);
+    expect(entry.class).toBe(Number(row.code![0]));
+    expect(entry.category).toBe(Number(row.code![1]));
+    const reference = referenceOf(row.source!)!;
+    // The list cites RFC 959 4.2 for every code; an entry may cite the subsection (4.2.2) instead.
+    const escaped = reference.replace(/\./g, '\\.');
+    expect(entry.references[0]).toMatch(new RegExp(reference.includes('§') ? `^${escaped}(\\.\\d+)*$` : `^${escaped}( §|$)`));
+  });
+});
+
+describe('HTTP names against peers: Node\'s http.STATUS_CODES and the statuses package', () => {
+  const http = catalogue.protocols.find((p) => p.id === 'http')!;
+  /** Where RFC 9110 renamed a code and the peers keep the older name. */
+  const RENAMED_BY_RFC_9110: Record<number, { rfc: string; older: string }> = {
+    413: { rfc: 'RFC 9110 §15.5.14', older: 'Payload Too Large' },
+    422: { rfc: 'RFC 9110 §15.5.21', older: 'Unprocessable Entity' },
+  };
+
+  it('agree on every registered code, except where RFC 9110 renamed it', async () => {
+    const statuses = (await import('statuses')).default;
+    const { STATUS_CODES } = await import('node:http');
+    const registered = http.codes.map(({ value }) => value).filter((entry) => entry.origin === 'iana' && entry.status === 'registered');
+    expect(registered.length).toBeGreaterThan(55);
+    for (const entry of registered) {
+      const renamed = RENAMED_BY_RFC_9110[entry.code];
+      const expected = renamed ? renamed.older : entry.replyText;
+      expect(STATUS_CODES[entry.code], `${entry.code} in node:http`).toBe(expected);
+      expect(statuses.message[entry.code], `${entry.code} in statuses`).toBe(expected);
+      if (renamed) {
+        expect(entry.references[0]).toBe(renamed.rfc);
+        expect(entry.formerNames).toContain(renamed.older);
+      }
+    }
+  });
+});
