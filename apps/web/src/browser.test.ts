@@ -135,6 +135,32 @@ describe('in Chromium', () => {
     await page.close();
   });
 
+  it('shows HTTP and FTP pages with their own pictures: the request path and the two connections', async () => {
+    const http = await open('/en/http/301-vs-308/');
+    expect(await http.locator('h1').first().textContent()).toContain('HTTP 301');
+    const path = http.locator('svg.fact[data-fact="generatedBy"]');
+    expect(await path.isVisible()).toBe(true);
+    expect(await path.locator('rect[data-value]').count()).toBe(5);
+    expect(await path.locator('rect[data-value="origin"].hit-ab').count()).toBe(1);
+    expect(await http.locator('svg.session:not(.fact)').count()).toBe(0);
+    await http.screenshot({ path: `${artifacts}http-301-vs-308.png`, fullPage: true });
+    await http.close();
+
+    const ftp = await open('/vi/ftp/425-vs-550/');
+    const connections = ftp.locator('svg.fact[data-fact="channel"]');
+    expect(await connections.isVisible()).toBe(true);
+    expect(await connections.locator('rect[data-value="data"].hit-a').count()).toBe(1);
+    expect(await connections.locator('rect[data-value="control"].hit-b').count()).toBe(1);
+    expect(await connections.locator('title').textContent()).toContain('425 / 550');
+    expect(await ftp.locator('svg.session:not(.fact)').isVisible()).toBe(true);
+    await ftp.screenshot({ path: `${artifacts}ftp-425-vs-550.png`, fullPage: true });
+    await ftp.close();
+
+    const smtp = await open('/en/smtp/554/');
+    expect(await smtp.locator('svg.fact').count()).toBe(0);
+    await smtp.close();
+  });
+
   it('meets WCAG AA contrast for text, links, buttons and diagram labels, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await open('/en/smtp/450-vs-550/');

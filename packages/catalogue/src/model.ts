@@ -61,6 +61,7 @@ export interface FactDefinition {
   label: string;
   default?: string;
   contrast?: boolean;
+  picture?: boolean;
   values?: FactValue[];
 }
 

@@ -370,6 +370,11 @@ export const protocolSchema = {
             type: 'boolean',
             description: 'false for a fact shown at a glance but never named in the key difference. Default true.',
           },
+          picture: {
+            type: 'boolean',
+            description:
+              'true to draw the fact on code and comparison pages: one box per value, in the order of `values` (HTTP: the request path; FTP: the two connections), with the codes\' values highlighted.',
+          },
           values: {
             type: 'array',
             description: 'The phrases for each value (`value`, `lead`) or item (`set`).',

@@ -66,6 +66,8 @@ export interface FactDefinition {
   readonly default?: string;
   /** false: shown at a glance, never named in the key difference. */
   readonly contrast?: boolean;
+  /** true: pages draw it, one box per value in the declared order. */
+  readonly picture?: boolean;
   readonly values?: readonly FactValue[];
 }
 

@@ -8,7 +8,7 @@ export { availableLocales, localeInfo, LocaleNotLoadedError } from './runtime.js
 export { escapeMarkdown } from './views.js';
 export { FORMATS } from './model.js';
 export type { Fallback, Format, RenderedText, LocaleBundle, LocaleInfo, LocaleContent } from './model.js';
-export { describeCode, describeComparison, listCodeSummaries, protocolNamesIn } from './describe.js';
+export { describeCode, describeComparison, describeFactValues, listCodeSummaries, protocolNamesIn } from './describe.js';
 export type { CodeDescription, ComparisonDescription, CodeList, CodeSummary, CodeDetails, CodeFacts, ProtocolNames } from './describe.js';
 export { searchCodes, searchDocuments, MAX_QUERY_LENGTH } from './search.js';
 export { foldForSearch, searchTokens, prepareQuery, scoreSearchDocument, SEARCH_WEIGHTS } from './search-core.js';

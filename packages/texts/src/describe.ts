@@ -287,3 +287,11 @@ export function protocolNamesIn(protocol: string, locale: string): ProtocolNames
   }
   return names;
 }
+
+/** The values of one declared fact with their localized labels, in the protocol's order (for pictures). */
+export function describeFactValues(protocol: string, locale: string, field: string): { id: string; label: string }[] {
+  const s = resolveRequest(protocol, { locale, format: 'text' });
+  const fact = (getProtocol(s.protocol) as ProtocolDefinition).facts.find((f) => f.field === field);
+  const own = s.tools.translations(s.protocol)?.protocolTexts?.facts[field];
+  return (fact?.values ?? []).map((value) => ({ id: value.id, label: own?.values?.[value.id]?.label ?? value.label }));
+}

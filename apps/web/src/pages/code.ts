@@ -1,7 +1,7 @@
 import { getProtocol, type ProtocolId } from '@protocodes/core';
 import { localeMessage, renderExplanation } from '@protocodes/texts';
 import type { SiteConfig } from '../config.js';
-import { sessionFigure } from '../diagram.js';
+import { factFigures, sessionFigure } from '../diagram.js';
 import { escapeHtml, insertBefore } from '../html.js';
 import type { Page } from '../layout.js';
 import { codeInfo, pairLink, relatedOf } from './links.js';
@@ -30,7 +30,7 @@ export function codePage(locale: string, protocol: ProtocolId, code: number, con
       inLanguage: locale,
       inDefinedTermSet: { '@type': 'DefinedTermSet', name: say('web.protocolTitle', { protocol: definition.name }), url: `${config.siteUrl}/${locale}/${protocol}/` },
     },
-    main: `${insertBefore(explanation.output, '<section class="related">', sessionFigure(protocol, [{ code, mark: 'a' }], locale, `session-${code}`))}
+    main: `${insertBefore(explanation.output, '<section class="related">', sessionFigure(protocol, [{ code, mark: 'a' }], locale, `session-${code}`) + factFigures(protocol, [{ code, mark: 'a' }], locale, `fact-${code}`))}
 <section class="compare-with"><h2>${escapeHtml(say('web.compareWith', { code }))}</h2><ul class="links pairs">${compare}</ul></section>`,
   };
 }

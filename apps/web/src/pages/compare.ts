@@ -1,6 +1,6 @@
 import { getProtocol, type ProtocolId } from '@protocodes/core';
 import { describeComparison, localeMessage, renderComparison } from '@protocodes/texts';
-import { sessionFigure } from '../diagram.js';
+import { factFigures, sessionFigure } from '../diagram.js';
 import { escapeHtml, insertBefore } from '../html.js';
 import type { Page } from '../layout.js';
 import { codeLink, curatedPairs, pairLink } from './links.js';
@@ -33,7 +33,7 @@ export function comparePage(locale: string, protocol: ProtocolId, a: number, b: 
         question(say('web.faqFix', { protocol: definition.name, code: b }), facts.b.texts.howToFix.sender),
       ],
     },
-    main: `${insertBefore(comparison.output, '<section class="code"', sessionFigure(protocol, [{ code: a, mark: 'a' }, { code: b, mark: 'b' }], locale, `session-${a}-${b}`))}
+    main: `${insertBefore(comparison.output, '<section class="code"', sessionFigure(protocol, [{ code: a, mark: 'a' }, { code: b, mark: 'b' }], locale, `session-${a}-${b}`) + factFigures(protocol, [{ code: a, mark: 'a' }, { code: b, mark: 'b' }], locale, `fact-${a}-${b}`))}
 <section class="see-also"><ul class="links codes">${codeLink(locale, protocol, a)}${codeLink(locale, protocol, b)}</ul>${others ? `<h2>${escapeHtml(say('web.pairsHeading'))}</h2><ul class="links pairs">${others}</ul>` : ''}</section>`,
   };
 }
