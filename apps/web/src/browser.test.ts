@@ -51,7 +51,7 @@ afterEach(() => {
 describe('in Chromium', () => {
   it('goes home → protocol → code → comparison by following links', async () => {
     const page = await open('/en/');
-    await page.getByRole('link', { name: 'SMTP reply codes' }).click();
+    await page.getByRole('link', { name: 'SMTP status codes' }).click();
     await expect.poll(() => page.url()).toBe(`${origin}/en/smtp/`);
     await page.locator('a[href="/en/smtp/550/"]').first().click();
     await expect.poll(() => page.url()).toBe(`${origin}/en/smtp/550/`);
@@ -117,7 +117,7 @@ describe('in Chromium', () => {
     await page.fill('#q', 'relay');
     await page.press('#q', 'Enter');
     await expect.poll(() => page.url()).toBe(`${origin}/vi/smtp/?q=relay`);
-    expect(await page.locator('h1').textContent()).toBe('Mã phản hồi SMTP');
+    expect(await page.locator('h1').textContent()).toBe('Mã trạng thái SMTP');
     await context.close();
   });
 

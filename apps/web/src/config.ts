@@ -16,4 +16,6 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
 /** The codes people look up most, shown on the home page (an editorial list, not analytics). */
 export const FEATURED_CODES: Readonly<Record<string, readonly number[]>> = {
   smtp: [550, 554, 421, 450, 451, 535, 530, 552],
+  http: [404, 502, 503, 403, 301, 429, 500, 504],
+  ftp: [530, 550, 425, 421],
 };
