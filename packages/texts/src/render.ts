@@ -127,31 +127,51 @@ export function renderComparison(request: ComparisonRequest): RenderedText {
 
   const pairTexts = s.tools.translations(s.protocol)?.pairTexts[facts.id];
   if (facts.note && s.locale !== 'en' && !pairTexts) addFallbacks(s.fallbacks, [`pairs/${facts.id}`], s.locale);
-  const note = facts.note ? s.tools.escape(pairTexts?.note ?? facts.note.note) : undefined;
-  const pairAdvice = facts.note ? s.tools.escape(pairTexts?.whenToSendWhich ?? facts.note.whenToSendWhich) : undefined;
-  const receivers = a.onReceive === b.onReceive ? [{ label: s.tools.say('label.forBoth'), text: a.onReceive }] : [
-    { label: String(a.code), text: a.onReceive },
-    { label: String(b.code), text: b.onReceive },
-  ];
-  const references = [...new Set([...a.references, ...b.references, ...(facts.note?.references ?? []).map(s.tools.escape)])];
-
-  const context = {
-    protocol: getProtocol(s.protocol).name,
-    lang: s.locale,
-    dir: bundle(s.locale).dir,
-    a,
-    b,
-    codes: [a, b],
-    glance: glanceRows(s.tools, a, b),
-    keyDifference: keyDifference(s.tools, facts, a, b),
-    note,
-    operatorChoice: operatorChoice(s.tools, facts, a, b, pairAdvice),
-    receivers,
-    references,
-    fallbackNotice: fallbackNotice(s),
-  };
+  const context = { ...pairParts(s, facts, a, b), fallbackNotice: fallbackNotice(s) };
   const output = s.templates.layout('comparison', s.format)(context);
   return finish(s, output, comparisonTitle(s, facts.id, facts.a, facts.b));
+}
+
+/** Pairs whose parts are kept: enough for every pair of every protocol in two locales and one format. */
+const MAX_PAIR_PARTS = 20_000;
+const pairPartsCache = new Map<string, object>();
+
+/**
+ * Everything a comparison shows that depends only on the pair, the locale and the format: worked
+ * out once, since there are finitely many pairs and a site build or an API renders each many times.
+ */
+function pairParts(s: Setup, facts: CodeComparison, a: CodeView, b: CodeView): object {
+  const key = `${s.protocol}:${facts.id}:${s.locale}:${s.format}`;
+  let parts = pairPartsCache.get(key);
+  if (parts === undefined) {
+    const pairTexts = s.tools.translations(s.protocol)?.pairTexts[facts.id];
+    const note = facts.note ? s.tools.escape(pairTexts?.note ?? facts.note.note) : undefined;
+    const pairAdvice = facts.note ? s.tools.escape(pairTexts?.whenToSendWhich ?? facts.note.whenToSendWhich) : undefined;
+    const receivers =
+      a.onReceive === b.onReceive
+        ? [{ label: s.tools.say('label.forBoth'), text: a.onReceive }]
+        : [
+            { label: String(a.code), text: a.onReceive },
+            { label: String(b.code), text: b.onReceive },
+          ];
+    parts = {
+      protocol: getProtocol(s.protocol).name,
+      lang: s.locale,
+      dir: bundle(s.locale).dir,
+      a,
+      b,
+      codes: [a, b],
+      glance: glanceRows(s.tools, a, b),
+      keyDifference: keyDifference(s.tools, facts, a, b),
+      note,
+      operatorChoice: operatorChoice(s.tools, facts, a, b, pairAdvice),
+      receivers,
+      references: [...new Set([...a.references, ...b.references, ...(facts.note?.references ?? []).map(s.tools.escape)])],
+    };
+    if (pairPartsCache.size >= MAX_PAIR_PARTS) pairPartsCache.clear();
+    pairPartsCache.set(key, parts);
+  }
+  return parts;
 }
 
 /** The rows of "at a glance" for two codes; a value both share is marked so that it is printed once. */
