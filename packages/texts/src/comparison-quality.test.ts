@@ -155,9 +155,13 @@ for (const protocol of protocolList) {
 }
 
 describe('curated notes', () => {
-  it('gives every SMTP pair in which one code lists the other as related a hand-written note', () => {
-    const missing = pairsOf('smtp').filter(([a, b]) => compareCodes('smtp', a, b).related && !compareCodes('smtp', a, b).note);
-    expect(missing.map(([a, b]) => `${a}-${b}`)).toEqual([]);
+  it('gives every pair in which one code lists the other as related a hand-written note, in every protocol', () => {
+    const missing = protocolList.flatMap((protocol) =>
+      pairsOf(protocol)
+        .filter(([a, b]) => compareCodes(protocol, a, b).related && !compareCodes(protocol, a, b).note)
+        .map(([a, b]) => `${protocol} ${a}-${b}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
 
