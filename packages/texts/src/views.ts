@@ -150,14 +150,12 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
   const facts: FactView[] = definition.facts.map((fact) => {
     const own = protocolTexts?.facts[fact.field];
     const phrase = (id: string) => {
-      const value = fact.values?.find((v) => v.id === id);
-      const translated = own?.values?.[id];
-      const pick = (key: 'label' | 'clause' | 'appliedClause' | 'choice' | 'appliedChoice') => translated?.[key] ?? value?.[key];
+      // One language per value: the translation when there is one (check reports any gap in it).
+      const words = own?.values?.[id] ?? fact.values?.find((v) => v.id === id);
       return {
-        known: value !== undefined,
-        label: pick('label') ?? id,
-        clause: (applied ? pick('appliedClause') : undefined) ?? pick('clause'),
-        choice: (applied ? pick('appliedChoice') : undefined) ?? pick('choice'),
+        label: words?.label ?? id,
+        clause: (applied ? words?.appliedClause : undefined) ?? words?.clause,
+        choice: (applied ? words?.appliedChoice : undefined) ?? words?.choice,
       };
     };
     const items = factValues(entry, fact);
@@ -165,8 +163,6 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
     if (fact.kind === 'phases') {
       const main = (definition.phases ?? []).filter((p) => p.flow === 'main').map((p) => p.id);
       value = main.length > 0 && main.every((id) => items.includes(id)) ? say('label.anyPhase') : list(items.map(phaseName));
-    } else if (fact.kind === 'set') {
-      value = items.length === 0 ? say('label.none') : list(items.map((item) => phrase(item).label));
     } else {
       value = items.length === 0 ? say('label.none') : list(items.map((item) => phrase(item).label));
     }
