@@ -103,3 +103,8 @@ export function categoryOf(protocol: ProtocolId, code: number): DigitDefinition 
 export function compareCodes(protocol: string, a: number | string, b: number | string): CodeComparison {
   return compareIn(dataFor(protocol), a, b);
 }
+
+export { explainReply, parseReply } from './explain/parse-reply.js';
+export type { ReplyFinding, ReplySpan, ReplySpanPart, ReplyVerdict } from './explain/parse-reply.js';
+export { REPLY_REASONS, classifyReason } from './explain/reasons.js';
+export type { ReplyReason, ReplySide } from './explain/reasons.js';

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { explainReply, parseReply, REPLY_REASONS } from '../index.js';
+
+const spanText = (text: string, part: string) => {
+  const found = parseReply(text)[0]!.spans.find((s) => s.part === part);
+  return found && text.slice(found.start, found.end);
+};
+
+describe('parseReply', () => {
+  it('reads a Postfix bounce line: codes, command, host, reason, verdict and spans', () => {
+    const text = 'host mx.example.net[203.0.113.5] said: 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)';
+    const [finding] = parseReply(text);
+    expect(finding).toMatchObject({ reply: 550, enhanced: '5.1.1', command: 'RCPT TO', remoteHost: 'mx.example.net', reason: 'userunknown' });
+    expect(finding!.verdict).toEqual({ outcome: 'permanent', side: 'sender', retry: 'after-fix' });
+    expect(finding!.text).toBe('550 5.1.1 <a@example.net>: Recipient address rejected: User unknown');
+    expect(spanText(text, 'reply')).toBe('550');
+    expect(spanText(text, 'enhanced')).toBe('5.1.1');
+    expect(spanText(text, 'command')).toBe('RCPT TO');
+    expect(spanText(text, 'host')).toBe('mx.example.net');
+  });
+
+  it('joins a multi-line reply into one finding', () => {
+    const text = '550-5.7.26 This mail is unauthenticated, which poses a security risk to the\n550-5.7.26 sender and Gmail users, and has been blocked.\n550 5.7.26 Please check your SPF and DKIM records. a1si2 - gsmtp';
+    const findings = parseReply(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ reply: 550, enhanced: '5.7.26', reason: 'authfailure' });
+  });
+
+  it('joins a code that a log wrapped onto the next line', () => {
+    const text = 'host mx.example.net[203.0.113.5] said: 553\n    5.1.8 <b@sender.example>: Sender address rejected: Domain not found (in\n    reply to MAIL FROM command)';
+    expect(explainReply(text)).toMatchObject({ reply: 553, enhanced: '5.1.8', command: 'MAIL FROM', reason: 'rejected' });
+  });
+
+  it('takes the remote cause over the local wrapper', () => {
+    const finding = explainReply('554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>');
+    expect(finding).toMatchObject({ reply: 421, enhanced: '4.4.2', reason: 'networkerror' });
+    expect(finding!.verdict.outcome).toBe('temporary');
+  });
+
+  it('is not fooled by addresses, ports, sizes, queue ids and exit statuses', () => {
+    expect(parseReply('connect from mail.example.org[192.0.2.250]:25 queue 4XyZ12AbC size=10485760')).toEqual([]);
+    expect(explainReply('Command died with status 255: "/usr/bin/procmail". Command output: mailer error 255')?.reply).toBeUndefined();
+    expect(explainReply('lost connection with mx.example.net[203.0.113.250] (state 14) while sending RCPT TO')?.reply).toBeUndefined();
+    expect(explainReply('Sorry, no mailbox here by that name. (#5.1.1)')).toMatchObject({ enhanced: '5.1.1', reason: 'userunknown' });
+  });
+
+  it('reads Exchange, DSN and transcript shapes', () => {
+    expect(explainReply('#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##')).toMatchObject({ reply: 550, enhanced: '5.1.1', reason: 'userunknown' });
+    expect(explainReply('Diagnostic-Code: smtp; 552 5.2.2 Mailbox full')).toMatchObject({ reply: 552, enhanced: '5.2.2', reason: 'mailboxfull' });
+    expect(explainReply('>>> RCPT TO:<c@example.org>\n<<< 550 5.7.1 Relay access denied')).toMatchObject({ reply: 550, command: 'RCPT TO', reason: 'norelaying' });
+  });
+
+  it('gives one finding per reply in a log, and success is delivered', () => {
+    const log = ['Dec  1 08:00:00 mx postfix/smtp[123]: 4XyZ12AbC: to=<a@x.example>, relay=mx.x.example[198.51.100.1]:25, status=sent (250 2.0.0 OK 1700000000 x1si123 - gsmtp)',
+      'Dec  1 08:00:01 mx postfix/smtp[124]: 5AbC: to=<b@y.example>, status=bounced (host mx.y.example[198.51.100.2] said: 552 5.2.2 Over quota (in reply to RCPT TO command))'].join('\n');
+    const findings = parseReply(log);
+    expect(findings.map((f) => [f.reply, f.reason])).toEqual([[250, 'delivered'], [552, 'mailboxfull']]);
+    expect(findings[0]!.verdict).toEqual({ outcome: 'success', side: 'nobody', retry: 'no' });
+  });
+
+  it('only ever answers with a documented reason', () => {
+    for (const text of ['', '???', '999 9.9.9', '421 Service not available', '550']) {
+      for (const f of parseReply(text)) expect(REPLY_REASONS).toContain(f.reason);
+    }
+  });
+});
+
+// Hang guards only: each case must finish, however slowly a shared machine runs it.
+describe('parseReply on hostile text', () => {
+  it('reads 1 MB of digits', () => {
+    expect(Array.isArray(parseReply('5'.repeat(1 << 20)))).toBe(true);
+  }, 30_000);
+  it('reads 100,000 nested brackets, and a code within the first 64 KiB of a line', () => {
+    expect(parseReply('<'.repeat(100_000) + '550 5.1.1 no such user' + '>'.repeat(100_000))).toEqual([]);
+    expect(explainReply('<'.repeat(30_000) + '550 5.1.1 no such user' + '>'.repeat(30_000))?.reply).toBe(550);
+  }, 30_000);
+  it('reads one line of 10 million characters', () => {
+    const text = 'said: 550 5.7.1 ' + 'a 1.2.3.4 550- '.repeat(700_000);
+    expect(parseReply(text).length).toBe(1);
+  }, 30_000);
+  it('reads 200,000 lines that each open a multi-line reply', () => {
+    expect(parseReply('550-5.1.1 x\n'.repeat(200_000)).length).toBe(1);
+  }, 30_000);
+});

@@ -1,0 +1,278 @@
+// Finds the SMTP replies in a line, a log or a bounce, and says what each one means. Every
+// pattern here is anchored to a bounded token (a 3-digit code, a d.d.d code, a command name),
+// and records are cut at line breaks, so the time taken grows linearly with the input.
+import { classifyReason, verdictSide, type ReplyReason, type ReplySide } from './reasons.js';
+
+export type ReplySpanPart = 'reply' | 'enhanced' | 'command' | 'host' | 'text';
+
+/** Where something was found, as UTF-16 offsets into the text given to parseReply. */
+export interface ReplySpan {
+  part: ReplySpanPart;
+  start: number;
+  end: number;
+}
+
+export interface ReplyVerdict {
+  /** `success` for 2xx, `temporary` for 4xx, `permanent` for 5xx, `unknown` when no code was found. */
+  outcome: 'success' | 'temporary' | 'permanent' | 'unknown';
+  /** Who has to act before the message can get through. */
+  side: ReplySide;
+  /** `later` when the same message may succeed by itself; `after-fix` when something must change first. */
+  retry: 'no' | 'later' | 'after-fix';
+}
+
+export interface ReplyFinding {
+  /** The basic reply code, e.g. 550, when the text has one. */
+  reply?: number;
+  /** The enhanced status code as written, e.g. `5.1.1`, when the text has one. */
+  enhanced?: string;
+  /** The SMTP command the reply answered, upper-cased (`RCPT TO`), when the text says. */
+  command?: string;
+  /** The host that sent the reply, when the text names it. */
+  remoteHost?: string;
+  /** The reply as it was sent, from its code to the end of its text. */
+  text: string;
+  reason: ReplyReason;
+  verdict: ReplyVerdict;
+  spans: ReplySpan[];
+}
+
+// Basic codes a real server sends; anything else that looks like one (a port, an exit status)
+// is only taken when an enhanced code of the same class follows it.
+const KNOWN_REPLIES = new Set([
+  211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354, 421, 432, 450, 451, 452, 453, 454, 455, 458,
+  459, 500, 501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556,
+]);
+
+const BASIC = /(?<![\w.:/=-])([245]\d\d)(?=[\s-]|$|[)\]'"])/g;
+const ENHANCED = /(?<![\w.=])([245])\.([0-7])\.(\d{1,3})(?![\w]|\.\d)/g;
+const COMMAND = /(?:in\s+reply\s+to|after(?:\s+pipelined)?|>>>)\s*(rcpt\s+to|mail\s+from|data|end\s+of\s+data|ehlo|helo|starttls|auth|bdat|quit|rset|vrfy|initial connection|connect)\b/gi;
+const HOST = /\bhost\s+([a-z0-9][a-z0-9.-]{0,252})\[|\bremote-mta:\s*dns;\s*([a-z0-9][a-z0-9.-]{0,252})|\bremote (?:mail )?server\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|\bconversation with\s+([a-z0-9][a-z0-9.-]{0,252})\[/gi;
+
+// Words after which any 3-digit code is the server's reply, even one no RFC defines (511, 571).
+const REPLY_LEAD = /(?:said|error|reply|returned|response|smtp;|<<<)\s*:?\s*$/i;
+
+// Records longer than this are cut: no real reply needs more, and it bounds the per-record work.
+const MAX_RECORD = 64 * 1024;
+
+interface Candidate {
+  reply?: number;
+  enhanced?: string;
+  start: number;
+  replySpan?: ReplySpan;
+  enhancedSpan?: ReplySpan;
+  inner: boolean;
+}
+
+/**
+ * Every reply found in `text`, one per record: a line, with the lines that continue it (indented
+ * lines, `550-` continuation lines, a code the log wrapped onto the next line). Where one record
+ * holds several codes, the finding is the one the remote server gave, e.g. the `421 4.4.2` inside
+ * `554 4.4.7 Message expired … <421 4.4.2 Connection timed out>`.
+ */
+export function parseReply(text: string): ReplyFinding[] {
+  const findings: ReplyFinding[] = [];
+  let sentCommand: { command: string; span: ReplySpan } | undefined;
+  for (const [start, end] of records(text)) {
+    const finding = parseRecord(text, start, Math.min(end, start + MAX_RECORD));
+    if (finding?.reply === undefined && finding?.enhanced === undefined && text.startsWith('>>>', start)) {
+      const m = /^>>>\s*([a-z]+(?:\s+(?:to|from))?)/i.exec(text.slice(start, start + 64));
+      if (m) sentCommand = { command: normalizeCommand(m[1]!), span: { part: 'command', start: start + m[0].length - m[1]!.length, end: start + m[0].length } };
+      continue;
+    }
+    if (!finding) continue;
+    if (!finding.command && sentCommand) {
+      finding.command = sentCommand.command;
+      finding.spans.unshift(sentCommand.span);
+    }
+    sentCommand = undefined;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/** The finding that best explains `text`: the last remote reply with a code, else the first finding. */
+export function explainReply(text: string): ReplyFinding | undefined {
+  const findings = parseReply(text);
+  return [...findings].reverse().find((f) => f.reply !== undefined && f.reason !== 'delivered') ?? findings.find((f) => f.reply !== undefined || f.enhanced !== undefined) ?? findings[0];
+}
+
+function* records(text: string): Generator<[number, number]> {
+  let start = 0;
+  let lineStart = 0;
+  let openCode: string | undefined;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    openCode = multiLineCode(text, lineStart, lineEnd) ?? openCode;
+    const next = lineEnd + 1;
+    const continues = next < text.length && (isIndented(text, next) || startsWithCode(text, next, openCode) || endsWithBareCode(text, lineStart, lineEnd));
+    if (!continues) {
+      yield [start, lineEnd];
+      start = next;
+      openCode = undefined;
+    }
+    lineStart = next;
+  }
+}
+
+function isIndented(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 32 || c === 9;
+}
+
+// `550-5.7.26 …` opens a multi-line reply that the next `550-` or `550 ` line continues.
+const OPENS_MULTI_LINE = /(?:^|[\s:;])([245]\d\d)-(?=\S)/g;
+
+function multiLineCode(text: string, lineStart: number, lineEnd: number): string | undefined {
+  let code: string | undefined;
+  const line = text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_RECORD));
+  for (const m of line.matchAll(OPENS_MULTI_LINE)) code = m[1];
+  return code;
+}
+
+function startsWithCode(text: string, at: number, code: string | undefined): boolean {
+  if (code === undefined) return false;
+  const from = text.startsWith('<<< ', at) ? at + 4 : at;
+  return text.startsWith(code, from) && (text[from + 3] === '-' || text[from + 3] === ' ');
+}
+
+function endsWithBareCode(text: string, lineStart: number, lineEnd: number): boolean {
+  let end = lineEnd;
+  while (end > lineStart && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 13)) end--;
+  if (end - lineStart < 4) return false;
+  return /[\s:][245]\d\d$/.test(text.slice(end - 4, end));
+}
+
+function parseRecord(text: string, start: number, end: number): ReplyFinding | undefined {
+  const record = text.slice(start, end);
+  const candidates = candidatesIn(record, start);
+  const lower = record.toLowerCase();
+  const chosen = chooseCandidate(candidates);
+  const spans: ReplySpan[] = [];
+  let command: string | undefined;
+  for (const m of record.matchAll(COMMAND)) {
+    command = normalizeCommand(m[1]!);
+    const at = start + m.index! + m[0].length - m[1]!.length;
+    spans.push({ part: 'command', start: at, end: at + m[1]!.length });
+    break;
+  }
+  let remoteHost: string | undefined;
+  for (const m of record.matchAll(HOST)) {
+    const host = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (!host) continue;
+    remoteHost = host.replace(/\.$/, '').toLowerCase();
+    const at = start + m.index! + m[0].indexOf(host);
+    spans.push({ part: 'host', start: at, end: at + host.length });
+    break;
+  }
+  if (!chosen) {
+    // A line without a code is only a finding when it plainly reports a failed delivery.
+    const reason = classifyReason(undefined, undefined, lower);
+    if (reason === 'undefined') return undefined;
+    spans.push({ part: 'text', start, end });
+    return { ...(command ? { command } : {}), ...(remoteHost ? { remoteHost } : {}), text: record.trim(), reason, verdict: verdictFor(undefined, reason), spans };
+  }
+  if (chosen.replySpan) spans.push(chosen.replySpan);
+  if (chosen.enhancedSpan) spans.push(chosen.enhancedSpan);
+  const textStart = chosen.start - start;
+  const wire = wireText(record.slice(textStart));
+  spans.push({ part: 'text', start: chosen.start, end: chosen.start + wire.length });
+  const cls = chosen.reply !== undefined ? Math.floor(chosen.reply / 100) : Number(chosen.enhanced![0]);
+  const reason = classifyReason(chosen.reply, chosen.enhanced, chosen.reply !== undefined ? wire.toLowerCase() : lower);
+  spans.sort((a, b) => a.start - b.start);
+  return {
+    ...(chosen.reply !== undefined ? { reply: chosen.reply } : {}),
+    ...(chosen.enhanced !== undefined ? { enhanced: chosen.enhanced } : {}),
+    ...(command ? { command } : {}),
+    ...(remoteHost ? { remoteHost } : {}),
+    text: wire,
+    reason,
+    verdict: verdictFor(cls, reason),
+    spans,
+  };
+}
+
+function candidatesIn(record: string, offset: number): Candidate[] {
+  const enhanced: { code: string; start: number; end: number }[] = [];
+  for (const m of record.matchAll(ENHANCED)) enhanced.push({ code: `${m[1]}.${Number(m[2])}.${Number(m[3])}`, start: m.index!, end: m.index! + m[0].length });
+  const used = new Set<number>();
+  const found: Candidate[] = [];
+  let e = 0;
+  for (const m of record.matchAll(BASIC)) {
+    const code = Number(m[1]);
+    const at = m.index!;
+    while (e < enhanced.length && enhanced[e]!.start < at) e++;
+    const next = enhanced[e];
+    const gap = next ? record.slice(at + 3, next.start) : '';
+    // Exchange pairs 550 with 4.4.7, so adjacency decides, not a matching class.
+    const paired = next && gap.length <= 16 && /^[\s\-#:]*$/.test(gap) && (next.code[0] === m[1]![0] || /^\s+$/.test(gap));
+    if (!paired && !KNOWN_REPLIES.has(code) && !(code >= 400 && (at === 0 || REPLY_LEAD.test(record.slice(Math.max(0, at - 24), at))))) continue;
+    if (!paired && isNoise(record, at)) continue;
+    const candidate: Candidate = { reply: code, start: offset + at, replySpan: { part: 'reply', start: offset + at, end: offset + at + 3 }, inner: isInner(record, at) };
+    if (paired) {
+      used.add(e);
+      candidate.enhanced = next.code;
+      candidate.enhancedSpan = { part: 'enhanced', start: offset + next.start, end: offset + next.end };
+    }
+    found.push(candidate);
+  }
+  enhanced.forEach((x, i) => {
+    if (used.has(i) || isNoise(record, x.start)) return;
+    found.push({ enhanced: x.code, start: offset + x.start, enhancedSpan: { part: 'enhanced', start: offset + x.start, end: offset + x.end }, inner: isInner(record, x.start) });
+  });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+// Words just before a number that make it something other than a reply code.
+function isNoise(record: string, at: number): boolean {
+  const before = record.slice(Math.max(0, at - 24), at).toLowerCase();
+  return /(?:error|state|status|exit|port|size|code|pid|id|version|v|rfc|after|for|in|within|of|than|=)\s*$/.test(before)
+    && !/(?:said|reply|returned|response|error_code|diagnostic-code|smtp;|status:|remote server|remote host|code:|error:|smtp error|:)\s*$/.test(before);
+}
+
+// A code opened by `<` or `(` a few characters before it is quoted from the remote server.
+function isInner(record: string, at: number): boolean {
+  const before = record.slice(Math.max(0, at - 4), at);
+  return /[<(][^>)]*$/.test(before);
+}
+
+// The remote server's reply: a code inside brackets after another code is the cause; otherwise
+// the first reply with a basic code, since later ones are the local side restating it.
+function chooseCandidate(candidates: Candidate[]): Candidate | undefined {
+  if (candidates.length === 0) return undefined;
+  const withReply = candidates.filter((c) => c.reply !== undefined);
+  const inner = withReply.filter((c, i) => c.inner && i > 0);
+  if (inner.length > 0) return inner[inner.length - 1];
+  if (withReply.length > 0) {
+    const complete = withReply.find((c) => c.enhanced !== undefined);
+    const first = withReply[0]!;
+    if (first.enhanced === undefined && complete && complete.reply === first.reply) return complete;
+    if (first.enhanced === undefined) {
+      const lone = candidates.find((c) => c.reply === undefined && c.enhanced && Number(c.enhanced[0]) === Math.floor(first.reply! / 100));
+      if (lone?.enhanced && lone.enhancedSpan) return { ...first, enhanced: lone.enhanced, enhancedSpan: lone.enhancedSpan };
+    }
+    return first;
+  }
+  return candidates[0];
+}
+
+function wireText(rest: string): string {
+  let text = rest.replace(/\s*\((?:in reply to|state|#\d\.\d{1,3}\.\d{1,3})[^)]*\)\s*$/i, '');
+  text = text.replace(/\s+$/, '');
+  return text;
+}
+
+function normalizeCommand(raw: string): string {
+  const upper = raw.toUpperCase().replace(/\s+/g, ' ');
+  if (upper === 'END OF DATA') return 'DATA';
+  if (upper === 'INITIAL CONNECTION' || upper === 'CONNECT') return 'CONNECT';
+  return upper;
+}
+
+function verdictFor(cls: number | undefined, reason: ReplyReason): ReplyVerdict {
+  const outcome = cls === 2 ? 'success' : cls === 4 ? 'temporary' : cls === 5 ? 'permanent' : reason === 'networkerror' || reason === 'expired' ? 'temporary' : 'unknown';
+  const side = verdictSide(reason);
+  const retry = outcome === 'success' ? 'no' : outcome === 'temporary' ? 'later' : 'after-fix';
+  return { outcome, side, retry };
+}

@@ -1,0 +1,120 @@
+// The reason vocabulary and how a reason is chosen for one reply. Only literal, lower-case
+// substrings are matched (never regular expressions written per rule), so classifying a reply
+// costs one pass per phrase over text that the parser has already bounded.
+
+/** Why a message was not delivered, in the names bounce handlers (e.g. sisimai) already use. */
+export const REPLY_REASONS = [
+  'userunknown', 'mailboxfull', 'filtered', 'expired', 'hostunknown', 'blocked', 'rejected',
+  'authfailure', 'spamdetected', 'virusdetected', 'networkerror', 'notaccept', 'suspend',
+  'policyviolation', 'systemerror', 'systemfull', 'requireptr', 'securityerror', 'badreputation',
+  'norelaying', 'toomanyconn', 'speeding', 'hasmoved', 'mailererror', 'mesgtoobig', 'exceedlimit',
+  'notcompliantrfc', 'contenterror', 'syntaxerror', 'onhold', 'delivered', 'undefined',
+] as const;
+
+export type ReplyReason = (typeof REPLY_REASONS)[number];
+
+/** Who has to do something before the message can get through. */
+export type ReplySide = 'sender' | 'recipient' | 'receiving-server' | 'network' | 'nobody' | 'unknown';
+
+// Checked in this order: earlier phrases are the more specific ones ("sender address rejected:
+// domain not found" is about the sender, not an unknown host).
+const PHRASES: ReadonlyArray<readonly [ReplyReason, readonly string[]]> = [
+  ['norelaying', ['relay access denied', 'relaying', 'relay not permitted', 'not permitted to relay', 'unable to relay', 'we do not relay', 'relay denied', 'not allowed to relay', 'open relay', 'relay not allowed']],
+  ['authfailure', ['dmarc', 'dkim', ' spf', 'spf ', 'spf:', 'spf=', 'unauthenticated', 'not authenticated', 'authentication results', 'sender policy framework', 'failed authentication checks', 'authentication level', 'required authentication']],
+  ['rejected', ['sender address rejected', 'sender rejected', 'sender verify failed', 'sender domain', 'sender is not allowed', 'unverified sender', 'sender address is', 'domain of sender address', 'mail from address', 'envelope sender', 'invalid sender', 'envelope blocked']],
+  ['requireptr', ['reverse dns', 'reverse lookup', 'ptr record', 'no ptr', 'rdns', 'reverse hostname', 'cannot find your hostname', 'cannot find your reverse', 'does not resolve to your ip', 'forward-confirmed', 'fcrdns']],
+  ['virusdetected', ['virus', 'malware', 'infected', 'trojan']],
+  ['toomanyconn', ['too many connections', 'too many concurrent', 'connection limit', 'too many simultaneous', 'too many sessions', 'connections from your']],
+  ['blocked', ['blocklist', 'blacklist', 'block list', 'black list', 'blocked using', 'spamhaus', 'spamcop', 'barracudacentral', 'sorbs', 'dnsbl', 'rbl', 'banned sending ip', 'ip address has been blocked', 'your ip', 'this ip', 'client host rejected', 'client host blocked', 'listed at', 'listed on', 'listed in', 'is listed', 'blocked by', 'has been blocked', 'ip blocked', '[bl', 'not allowed to connect', 'your host', 'sender ip', 'tss09', 'permanently deferred', 'traffic not accepted', 'ipcheck', 'helo', 'ehlo', 'fully qualified']],
+  ['badreputation', ['reputation', 'user complaints', 'ts01', 'ts02', 'ts03', 'ts04']],
+  ['speeding', ['rate limit', 'ratelimit', 'rate-limit', 'too many messages', 'sending rate', 'unusual rate', 'receiving mail at a rate', 'rate that prevents', 'throttl', 'unexpected volume', 'too many emails', 'exceeded the rate', 'message rate', 'temporarily deferred', 'greylist', 'graylist', 'grey-list']],
+  ['suspend', ['disabled', 'account suspended', 'mailbox suspended', 'has been suspended', 'is suspended', 'suspended account', 'inactive', 'deactivated', 'not active', 'account is locked', 'account has been locked', 'mailbox is frozen', 'blocked account', 'account closed', 'no longer active']],
+  ['mailboxfull', ['mailbox full', 'mailbox is full', 'over quota', 'overquota', 'quota exceeded', 'exceeded storage', 'exceeds quota', 'mailbox size limit', 'inbox is full', 'full mailbox', 'out of storage', 'insufficient quota', 'quota', 'storage allocation', 'storage limit', 'mailbox has exceeded']],
+  ['mesgtoobig', ['message too big', 'message is too big', 'too large', 'size exceeds', 'exceeds the maximum', 'message size', 'size limit', 'exceeded the maximum', 'message length', 'maximum size']],
+  ['hostunknown', ['host not found', 'domain not found', 'no mx', 'name or service not known', 'host unknown', 'unknown host', 'nxdomain', 'domain does not exist', 'unknown domain', 'no such domain', 'domain name not found', 'unrouteable', 'unroutable', 'unable to route', 'no route for', 'mx lookup', 'non-existent domain', 'could not be resolved', 'domain is invalid']],
+  ['userunknown', ['user unknown', 'unknown user', 'no such user', 'user not found', 'recipient not found', 'recipnotfound', 'unknown recipient', 'recipient unknown', 'no such recipient', 'invalid recipient', 'recipient address rejected', 'mailbox not found', 'mailbox does not exist', 'no such mailbox', 'mailbox unavailable', 'no mailbox', 'invalid mailbox', 'not a valid mailbox', 'account does not exist', "doesn't exist", 'does not exist', "doesn't have a", 'does not have an account', 'addressee unknown', 'bad destination mailbox', 'unknown local part', 'address unknown', 'undeliverable address', 'not our customer', 'no valid recipients', 'address not found', 'email address could not be found', 'no account', 'invalid address', 'unknown address', 'user doesn', 'not exist']],
+  ['hasmoved', ['has moved', 'user has moved', 'moved to', 'changed its address', 'no longer valid']],
+  ['exceedlimit', ['too many recipients', 'recipient limit', 'recipients limit', 'too many rcpt', 'exceeded the limit', 'limit exceeded']],
+  ['expired', ['message expired', 'delivery time expired', 'too long in queue', 'retry time', 'retry timeout', 'giving up', 'expired', 'not be delivered for', 'could not send message for', 'failing for a long time', 'time limit exceeded']],
+  ['notaccept', ['does not accept mail', 'not accept mail', 'null mx', 'nullmx', 'accepts no mail', 'does not receive mail', 'no mail service']],
+  ['systemerror', ['loops back', 'looping', 'routing loop', 'mail loop', 'too many hops', 'loop detected', 'internal error', 'system error', 'local error', 'configuration error']],
+  ['networkerror', ['timed out', 'timeout', 'connection refused', 'unreachable', 'lost connection', 'connection reset', 'no route to host', 'connection closed', 'connection dropped', 'broken pipe', 'name service error', 'temporary failure in name resolution', 'dns error', 'dns lookup', 'lookup dns', 'network error', 'unable to connect', 'connect to']],
+  ['securityerror', ['starttls', 'tls required', 'must issue a', 'encryption required', 'requires tls', 'tls is required', 'authentication required', 'authentication failed', 'authentication credentials', 'invalid credentials', 'authentication is required', 'not authorized', 'certificate', 'requiretls', 'login failed', 'username and password not accepted']],
+  ['spamdetected', ['spam', 'junk', 'bulk mail', 'unsolicited', 'looks suspicious', 'suspicious content', 'message content rejected', 'content filter', 'phish', 'scam', 'scored too high', 'high probability']],
+  ['contenterror', ['mime type', 'mime part', 'mime structure', 'invalid mime', 'attachment', 'content rejected', 'malformed', 'invalid content', 'encoding']],
+  ['notcompliantrfc', ['rfc 5322', 'rfc5322', 'rfc 2822', 'rfc2822', 'rfc 822', 'not rfc', 'does not comply', 'missing required header', 'duplicate header', 'header is missing', 'multiple from', 'message-id', 'bare lf', 'bare linefeed', 'invalid header', 'headers are not']],
+  ['syntaxerror', ['syntax error', 'command unrecognized', 'unrecognized command', 'bad sequence', 'command not implemented', 'command not recognized', 'invalid command', 'line too long', 'parameter']],
+  ['systemfull', ['insufficient system storage', 'system storage', 'disk full', 'out of disk', 'no space left']],
+  ['mailererror', ['mailer error', 'command died', 'exit status', 'pipe to', 'local delivery failed', 'procmail', 'transport returned', 'local host']],
+  ['systemerror', ['server error', 'temporary failure', 'temporarily unavailable', 'service unavailable', 'try again', 'server busy']],
+  ['policyviolation', ['policy', 'not allowed', 'prohibited', 'not permitted', 'denied', 'refused', 'forbidden', 'administratively']],
+];
+
+// What an enhanced code says by itself, as `subject.detail`; codes whose meaning is too broad
+// to say why (X.0.0, X.7.1) are missing on purpose, so that the words decide.
+const ENHANCED_REASONS: Readonly<Record<string, ReplyReason>> = {
+  '1.1': 'userunknown', '1.2': 'hostunknown', '1.3': 'syntaxerror', '1.4': 'userunknown', '1.5': 'delivered',
+  '1.6': 'hasmoved', '1.7': 'rejected', '1.8': 'rejected', '1.9': 'delivered', '1.10': 'notaccept',
+  '2.1': 'suspend', '2.2': 'mailboxfull', '2.3': 'mesgtoobig', '2.4': 'systemerror',
+  '3.1': 'systemfull', '3.2': 'notaccept', '3.3': 'contenterror', '3.4': 'mesgtoobig', '3.5': 'systemerror',
+  '4.1': 'networkerror', '4.2': 'networkerror', '4.3': 'networkerror', '4.4': 'hostunknown',
+  '4.5': 'systemerror', '4.6': 'networkerror', '4.7': 'expired',
+  '5.0': 'syntaxerror', '5.1': 'syntaxerror', '5.2': 'syntaxerror', '5.3': 'exceedlimit', '5.4': 'syntaxerror',
+  '5.5': 'syntaxerror', '5.6': 'syntaxerror',
+  '6.0': 'contenterror', '6.1': 'contenterror', '6.2': 'contenterror', '6.3': 'contenterror', '6.4': 'contenterror',
+  '6.5': 'contenterror', '6.6': 'contenterror', '6.7': 'contenterror', '6.8': 'contenterror', '6.9': 'contenterror', '6.10': 'contenterror',
+  '7.2': 'policyviolation', '7.3': 'securityerror', '7.4': 'securityerror', '7.5': 'securityerror',
+  '7.6': 'securityerror', '7.7': 'securityerror', '7.8': 'securityerror', '7.9': 'securityerror',
+  '7.10': 'securityerror', '7.11': 'securityerror', '7.12': 'securityerror', '7.13': 'suspend',
+  '7.14': 'securityerror', '7.15': 'securityerror', '7.16': 'policyviolation', '7.17': 'hasmoved',
+  '7.18': 'hasmoved', '7.19': 'hasmoved', '7.20': 'authfailure', '7.21': 'authfailure', '7.22': 'authfailure',
+  '7.23': 'authfailure', '7.24': 'authfailure', '7.25': 'requireptr', '7.26': 'authfailure',
+  '7.27': 'rejected', '7.28': 'badreputation', '7.29': 'authfailure', '7.30': 'securityerror',
+};
+
+const BASIC_REASONS: Readonly<Record<number, ReplyReason>> = {
+  421: 'systemerror', 450: 'onhold', 451: 'systemerror', 452: 'systemfull', 453: 'systemerror',
+  454: 'securityerror', 455: 'systemerror', 458: 'systemerror', 459: 'systemerror',
+  500: 'syntaxerror', 501: 'syntaxerror', 502: 'syntaxerror', 503: 'syntaxerror', 504: 'syntaxerror',
+  521: 'notaccept', 523: 'mesgtoobig', 530: 'securityerror', 534: 'securityerror', 535: 'securityerror',
+  538: 'securityerror', 550: 'userunknown', 551: 'hasmoved', 552: 'mailboxfull', 553: 'rejected',
+  554: 'rejected', 555: 'syntaxerror', 556: 'notaccept',
+};
+
+/** The first reason whose phrase occurs in the lower-cased text, if any. */
+export function reasonFromWords(lowerText: string): ReplyReason | undefined {
+  for (const [reason, phrases] of PHRASES) {
+    for (const phrase of phrases) if (lowerText.includes(phrase)) return reason;
+  }
+  return undefined;
+}
+
+/**
+ * How a reason is decided: success codes are `delivered`; then a specific enhanced code;
+ * then the words of the reply; then the basic code; else `undefined`.
+ */
+export function classifyReason(reply: number | undefined, enhanced: string | undefined, lowerText: string): ReplyReason {
+  const cls = reply ? Math.floor(reply / 100) : enhanced ? Number(enhanced[0]) : 0;
+  if (cls === 2) return 'delivered';
+  const specific = enhanced ? ENHANCED_REASONS[enhanced.slice(2)] : undefined;
+  const fromWords = reasonFromWords(lowerText);
+  // Words beat an enhanced code only where servers commonly reuse the code loosely.
+  if (specific && !(fromWords && LOOSE_ENHANCED.has(enhanced!.slice(2)))) return specific;
+  if (fromWords) return fromWords;
+  return (reply && BASIC_REASONS[reply]) || 'undefined';
+}
+
+const LOOSE_ENHANCED = new Set(['1.1', '1.3', '2.0', '2.1', '3.0', '4.0', '4.1', '4.4', '4.6', '5.0', '5.1', '5.2', '6.0', '7.2', '7.9']);
+
+/** Who must act for a reason, and whether sending again later can help by itself. */
+export function verdictSide(reason: ReplyReason): ReplySide {
+  switch (reason) {
+    case 'delivered': return 'nobody';
+    case 'mailboxfull': case 'suspend': case 'hasmoved': return 'recipient';
+    case 'systemerror': case 'systemfull': case 'notaccept': case 'mailererror':
+      return 'receiving-server';
+    case 'onhold': case 'undefined': return 'unknown';
+    case 'networkerror': case 'expired': return 'network';
+    default: return 'sender';
+  }
+}
