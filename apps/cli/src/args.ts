@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { quote, UsageError } from './errors.js';
 
-export const COMMANDS = ['show', 'compare', 'list', 'search'] as const;
+export const COMMANDS = ['show', 'compare', 'list', 'search', 'explain'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const FORMAT_NAMES = ['text', 'markdown', 'json'] as const;
 export type OutputFormat = (typeof FORMAT_NAMES)[number];
@@ -14,6 +14,7 @@ const OPTIONS_BY_COMMAND: Record<Command, readonly string[]> = {
   compare: COMMON,
   list: [...COMMON, 'class', 'phase', 'origin'],
   search: [...COMMON, 'protocol', 'limit'],
+  explain: COMMON,
 };
 
 export interface ParsedArgs {

@@ -159,7 +159,7 @@ describe('mistakes', () => {
     [['compare', 'smtp', '250', '250'], 2, /^protocodes: both codes are 250\n/],
     [['show', 'foo', '1'], 2, /^protocodes: unknown protocol "foo"\n  protocols: ftp, http, smtp\n$/],
     [['show', 'smtp', '554', '--lang', 'xx-!!'], 2, /^protocodes: --lang "xx-!!" is not a language tag\n/],
-    [['shwo', 'smtp', '554'], 2, /^protocodes: unknown command "shwo"\n  did you mean "show"\? commands: show, compare, list, search\n$/],
+    [['shwo', 'smtp', '554'], 2, /^protocodes: unknown command "shwo"\n  did you mean "show"\? commands: show, compare, list, search, explain\n$/],
     [['show', 'smtp', '554', '--lnag', 'vi'], 2, /^protocodes: unknown option "--lnag"\n  did you mean "--lang"\? options for show: --lang, --format/],
     [['show', 'smtp', '554', '--format', 'pdf'], 2, /^protocodes: unknown format "pdf"\n  formats: text, markdown, json\n$/],
     [['list', 'smtp', '--class', '7'], 2, /^protocodes: --class "7" is not a class of SMTP\n  classes: 2, 3, 4, 5\n$/],
@@ -169,7 +169,7 @@ describe('mistakes', () => {
     [['search'], 2, /^protocodes: missing search words\n/],
     [['show', 'smtp', 'x'.repeat(10_000)], 2, /^protocodes: "x{40}…" is not a valid SMTP code\n/],
     [['search', 'y'.repeat(10_000)], 2, /^protocodes: the search is 10000 characters long\n/],
-    [['help', 'bogus'], 2, /^protocodes: there is no help on "bogus"\n  help topics: show, compare, list, search\n$/],
+    [['help', 'bogus'], 2, /^protocodes: there is no help on "bogus"\n  help topics: show, compare, list, search, explain\n$/],
     [['--lang', 'vi', 'shwo', 'smtp'], 2, /^protocodes: unknown command "shwo"\n/],
   ];
 
@@ -274,5 +274,52 @@ describe('the packed package', () => {
 
     const viaNpx = spawnSync('npx', ['--yes', '--offline', `./${tarball}`, 'show', 'smtp', '421'], { cwd: work, encoding: 'utf8', env: cleanEnv });
     expect(viaNpx.stdout.split('\n')[0]).toBe('SMTP 421 Service not available');
+  });
+});
+
+describe('explain', () => {
+  const explain = (args: string[], input?: string) => {
+    const result = spawnSync(process.execPath, [binary, 'explain', ...args], { encoding: 'utf8', env: cleanEnv, ...(input !== undefined ? { input } : {}) });
+    return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+  };
+  const postfix = 'Dec  1 08:00:01 mx postfix/smtp[124]: 5AbC: to=<b@y.example>, relay=mx.y.example[198.51.100.2]:25, status=bounced (host mx.y.example[198.51.100.2] said: 550 5.1.1 <b@y.example>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
+
+  it('explains one reply given as an argument', () => {
+    const out = explain([postfix]);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('550 5.1.1 · RCPT TO · mx.y.example');
+    expect(out.stdout).toContain('> 550 5.1.1 <b@y.example>: Recipient address rejected: User unknown\n');
+    expect(out.stdout).toContain('userunknown · permanent · sender');
+    expect(out.stdout).toMatch(/SMTP 550 \S/);
+  });
+
+  it('prints one JSON object per finding, with line numbers and spans into that line', () => {
+    const log = ['noise line 1', postfix, '550-5.7.26 Unauthenticated email from example.com is not accepted due to', '550 5.7.26 the domain\'s DMARC policy. - gsmtp'].join('\n');
+    const out = explain(['-f', 'json', '-'], log);
+    expect(out.status).toBe(0);
+    const findings = out.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(findings.map((f) => [f.line, f.reply, f.enhanced, f.reason])).toEqual([[2, 550, '5.1.1', 'userunknown'], [3, 550, '5.7.26', 'authfailure']]);
+    expect(Object.keys(findings[0])).toEqual(['line', 'reply', 'enhanced', 'command', 'remoteHost', 'reason', 'verdict', 'text', 'spans']);
+    const enhanced = findings[0].spans.find((s: { part: string }) => s.part === 'enhanced');
+    expect(postfix.slice(enhanced.start, enhanced.end)).toBe('5.1.1');
+  });
+
+  it('summarises a log by reason and code, reading it as a stream', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 3 ? postfix : 'host mx.z.example[198.51.100.3] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command)'));
+    const out = explain([], lines.join('\n'));
+    expect(out.status).toBe(0);
+    expect(out.stdout.split('\n')[0]).toBe('3000 findings');
+    expect(out.stdout).toMatch(/^\s+2000\s+userunknown\s+e\.g\. 550 5\.1\.1/m);
+    expect(out.stdout).toMatch(/^\s+1000\s+452 4\.2\.2$/m);
+  });
+
+  it('says so when there is no reply, and refuses markdown', () => {
+    const none = explain(['hello world 1.2.3.4:25']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('found no SMTP reply in the input');
+    expect(none.stderr).not.toMatch(STACK);
+    const markdown = explain(['-f', 'markdown', '550 5.1.1 x']);
+    expect(markdown.status).toBe(2);
+    expect(markdown.stderr).toContain('use --format json');
   });
 });

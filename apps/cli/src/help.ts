@@ -19,6 +19,7 @@ commands:
   compare <protocol> <a> <b>      compare two codes            protocodes compare smtp 235 554
   list <protocol>                 list codes, filtered         protocodes list smtp --class 4
   search <words…>                 find codes by words          protocodes search relay denied
+  explain "<reply>" | -           explain a reply, bounce, log  protocodes explain - < maillog
 
 protocols: ${protocolList.join(', ')}
 
@@ -65,6 +66,25 @@ not matter: "khac phuc" finds "khắc phục".
   --limit <n>        show at most n matches (default 20)
 
 example: protocodes search mailbox full
+
+${COMMON}`,
+  explain: `usage: protocodes explain "<reply>" [options]
+       protocodes explain - [options] < bounce-or-log
+
+Finds every SMTP reply in one reply, a bounce message or a mail log (Postfix, Exim, Sendmail,
+qmail, Exchange, DSN fields, <<< / >>> transcripts) and says, for each: the codes, the command it
+answered, the remote host, a reason (userunknown, mailboxfull, blocked, …), whether the failure is
+permanent or temporary, who must act and whether to retry. The remote server's code wins over a
+local wrapper. Reads standard input when no text is given or the text is "-"; a log is read as it
+streams. With several findings, text output starts with counts per reason and per code.
+
+--format json prints one JSON object per finding (NDJSON) with the fields line, reply, enhanced,
+command, remoteHost, reason, verdict {outcome, side, retry}, text and spans (UTF-16 offsets from
+the start of that line).
+
+exit codes: 0 when a reply was found, 1 when none was.
+
+example: protocodes explain "host mx.example.net[203.0.113.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)"
 
 ${COMMON}`,
 };

@@ -4,6 +4,7 @@ import { ProtocodesError, UnknownCodeError } from '@protocodes/core';
 import { parseCommandLine, type ParsedArgs } from './args.js';
 import { chooseLocale, runCompare, runList, runSearch, runShow, type Output } from './commands.js';
 import { EXIT, UsageError } from './errors.js';
+import { runExplain } from './explain.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { dim, presentation, stripControls, type OutputStream } from './terminal.js';
 import { loadLocale } from '@protocodes/texts/lazy';
@@ -14,6 +15,9 @@ export interface Streams {
   stdout: OutputStream;
   stderr: OutputStream;
   env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Resolves when standard output has room again after a write returned false. */
+  drain?: () => Promise<void>;
 }
 
 function localeNote(output: Output, source: string): string {
@@ -22,6 +26,12 @@ function localeNote(output: Output, source: string): string {
   if (whole) return `protocodes: no texts in ${output.requestedLocale} yet (${from}); showing ${output.locale}`;
   const parts = output.fallbacks.map((f) => f.part);
   return `protocodes: language ${output.locale} (${from})${parts.length ? `; still in English: ${parts.join(', ')}` : ''}`;
+}
+
+// Up to a few MiB may wait for a slow reader; waiting on every write would make a fast pipe slow.
+function writeWithRoom(stream: OutputStream & { writableLength?: number }, text: string): boolean {
+  stream.write(text);
+  return (stream.writableLength ?? 0) < 4 * 1024 * 1024;
 }
 
 async function execute(args: ParsedArgs, streams: Streams): Promise<number> {
@@ -36,8 +46,12 @@ async function execute(args: ParsedArgs, streams: Streams): Promise<number> {
   const locale = chooseLocale(args.lang, streams.env);
   // Only the language asked for is loaded (English is always there to fall back on).
   await loadLocale(locale.tag);
+  if (args.command === 'explain') {
+    const result = await runExplain(args, locale, { stdin: streams.stdin, write: (text) => writeWithRoom(streams.stdout, text), drain: streams.drain ?? (async () => {}) });
+    return result.exitCode;
+  }
   const view = presentation(streams.stdout, streams.env, args.color);
-  const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command];
+  const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command as Exclude<typeof args.command, 'explain'>];
   const output = command(args, locale, view);
   streams.stdout.write(output.body);
   const note = localeNote(output, locale.source);
@@ -87,4 +101,4 @@ function onOutputError(stream: 'standard output' | 'standard error') {
 process.stdout.on('error', onOutputError('standard output'));
 process.stderr.on('error', onOutputError('standard error'));
 
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin, drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)) });

@@ -175,9 +175,10 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   }
   if (chosen.replySpan) spans.push(chosen.replySpan);
   if (chosen.enhancedSpan) spans.push(chosen.enhancedSpan);
-  const textStart = chosen.start - start;
+  // A lone enhanced code (qmail's "(#5.1.1)", a DSN's Status:) trails the words it explains.
+  const textStart = chosen.reply !== undefined ? chosen.start - start : record.length - record.trimStart().length;
   const wire = wireText(record.slice(textStart));
-  spans.push({ part: 'text', start: chosen.start, end: chosen.start + wire.length });
+  spans.push({ part: 'text', start: start + textStart, end: start + textStart + wire.length });
   const cls = chosen.reply !== undefined ? Math.floor(chosen.reply / 100) : Number(chosen.enhanced![0]);
   const reason = classifyReason(chosen.reply, chosen.enhanced, chosen.reply !== undefined ? wire.toLowerCase() : lower);
   spans.sort((a, b) => a.start - b.start);
@@ -257,9 +258,17 @@ function chooseCandidate(candidates: Candidate[]): Candidate | undefined {
   return candidates[0];
 }
 
+// The reply without what the log added after it: "(in reply to … command)", "(state 14)", and a
+// bracket the log opened before the reply and closes after it.
 function wireText(rest: string): string {
-  let text = rest.replace(/\s*\((?:in reply to|state|#\d\.\d{1,3}\.\d{1,3})[^)]*\)\s*$/i, '');
-  text = text.replace(/\s+$/, '');
+  const tail = /\s*\((?:in\s+reply\s+to|state\s+\d)/i.exec(rest);
+  let text = (tail ? rest.slice(0, tail.index) : rest).trimEnd();
+  let open = 0;
+  for (const c of text) open += c === '(' ? 1 : c === ')' ? -1 : 0;
+  while (open < 0 && text.endsWith(')')) {
+    text = text.slice(0, -1).trimEnd();
+    open++;
+  }
   return text;
 }
 

@@ -1,0 +1,141 @@
+// `protocodes explain`: finds the SMTP replies in one reply, a bounce or a whole mail log and
+// says what each means. Input from stdin is read in chunks cut between records, so memory stays
+// flat however long the log is.
+import { createInterface } from 'node:readline';
+import { findCode, parseReply, type ReplyFinding } from '@protocodes/core';
+import { listCodeSummaries } from '@protocodes/texts/lazy';
+import type { ParsedArgs } from './args.js';
+import type { LocaleChoice } from './commands.js';
+import { EXIT, UsageError } from './errors.js';
+import { escapeControlsInJson, stripControls } from './terminal.js';
+
+export interface ExplainInput {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Writes to standard output; false when the reader is behind and the caller should wait. */
+  write: (text: string) => boolean;
+  drain: () => Promise<void>;
+}
+
+/** One finding as printed by `--format json`: the field names are part of the CLI's interface. */
+export interface ExplainedFinding {
+  line: number;
+  reply: number | null;
+  enhanced: string | null;
+  command: string | null;
+  remoteHost: string | null;
+  reason: ReplyFinding['reason'];
+  verdict: ReplyFinding['verdict'];
+  text: string;
+  /** UTF-16 offsets from the start of `line`. */
+  spans: ReplyFinding['spans'];
+}
+
+const CHUNK_LINES = 256;
+// A line that cannot continue the record before it, so a chunk may end just before it.
+const CONTINUES = /^(?:[ \t]|(?:<<< )?[245]\d\d[- ])/;
+const ENDS_WITH_BARE_CODE = /[\s:][245]\d\d\s*$/;
+
+export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: ExplainInput): Promise<{ exitCode: number; locale: string }> {
+  const usage = 'protocodes explain "<reply>"   or   protocodes explain - < bounce.eml';
+  const fromStdin = args.positionals.length === 0 || (args.positionals.length === 1 && args.positionals[0] === '-');
+  if (args.format === 'markdown') throw new UsageError('explain prints text or json', 'use --format json for one JSON object per finding');
+  if (fromStdin && io.stdin.isTTY) throw new UsageError('no reply to explain', `usage: ${usage}`);
+  const summaries = new Map((listCodeSummaries({ protocol: 'smtp', locale: locale.tag })).codes.map((c) => [c.code, c]));
+  const report = new Report(args.format === 'json', summaries, io.write);
+  if (!fromStdin) {
+    report.add(args.positionals.join(' '), 1);
+  } else {
+    let chunk: string[] = [];
+    let chunkStart = 1;
+    let lineNo = 0;
+    for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+      lineNo++;
+      if (chunk.length >= CHUNK_LINES && !CONTINUES.test(line) && !ENDS_WITH_BARE_CODE.test(chunk[chunk.length - 1]!) && !line.startsWith('<<<')) {
+        // Waiting for a slow reader keeps memory flat instead of queueing every finding.
+        if (!report.add(chunk.join('\n'), chunkStart)) await io.drain();
+        chunk = [];
+        chunkStart = lineNo;
+      }
+      chunk.push(line);
+    }
+    if (chunk.length > 0) report.add(chunk.join('\n'), chunkStart);
+  }
+  report.finish();
+  if (report.count === 0) {
+    throw new UsageError('found no SMTP reply in the input', 'give the line with the 3-digit code, e.g. protocodes explain "550 5.1.1 User unknown"', EXIT.notFound);
+  }
+  return { exitCode: EXIT.ok, locale: locale.tag };
+}
+
+class Report {
+  count = 0;
+  private readonly byReason = new Map<string, { count: number; example: string }>();
+  private readonly byCode = new Map<string, number>();
+  private readonly explained: string[] = [];
+
+  constructor(
+    private readonly json: boolean,
+    private readonly summaries: Map<number, { title: string; summary: string }>,
+    private readonly write: (text: string) => boolean,
+  ) {}
+
+  /** Reads one chunk; false when output is waiting for the reader. */
+  add(text: string, firstLine: number): boolean {
+    const lines: string[] = [];
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    let li = 0;
+    for (const finding of parseReply(text)) {
+      const start = finding.spans[0]?.start ?? 0;
+      while (li + 1 < lineStarts.length && lineStarts[li + 1]! <= start) li++;
+      const base = lineStarts[li]!;
+      const item: ExplainedFinding = {
+        line: firstLine + li,
+        reply: finding.reply ?? null,
+        enhanced: finding.enhanced ?? null,
+        command: finding.command ?? null,
+        remoteHost: finding.remoteHost ?? null,
+        reason: finding.reason,
+        verdict: finding.verdict,
+        text: finding.text,
+        spans: finding.spans.map((s) => ({ part: s.part, start: s.start - base, end: s.end - base })),
+      };
+      this.count++;
+      if (this.json) {
+        lines.push(escapeControlsInJson(JSON.stringify(item)));
+        continue;
+      }
+      const code = [item.reply, item.enhanced].filter((x) => x !== null).join(' ') || '—';
+      const seen = this.byReason.get(item.reason);
+      if (seen) seen.count++;
+      else this.byReason.set(item.reason, { count: 1, example: item.text });
+      this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
+      // Explanations are printed for the first finding of each reason and code, so a log of
+      // ten thousand identical bounces stays readable and memory stays bounded.
+      if (!seen || this.byCode.get(code) === 1) this.explained.push(this.explain(item, code));
+      if (this.explained.length > 200) this.explained.length = 200;
+    }
+    return lines.length === 0 || this.write(`${lines.join('\n')}\n`);
+  }
+
+  private explain(item: ExplainedFinding, code: string): string {
+    const head = [code, item.command, item.remoteHost].filter(Boolean).join(' · ');
+    const summary = item.reply !== null && findCode('smtp', item.reply) ? this.summaries.get(item.reply) : undefined;
+    return [
+      `${item.line}: ${stripControls(head)}`,
+      `  > ${stripControls(item.text.replace(/\s*\n\s*/g, ' '))}`,
+      `  ${item.reason} · ${item.verdict.outcome} · ${item.verdict.side} · retry: ${item.verdict.retry}`,
+      ...(summary ? [`  SMTP ${item.reply} ${stripControls(summary.title)}: ${stripControls(summary.summary)}`] : []),
+    ].join('\n');
+  }
+
+  finish(): void {
+    if (this.json || this.count === 0) return;
+    if (this.count > 1) {
+      const reasons = [...this.byReason].sort((a, b) => b[1].count - a[1].count).map(([reason, { count, example }]) => `  ${String(count).padStart(6)}  ${reason}  e.g. ${stripControls(example.replace(/\s*\n\s*/g, ' ').slice(0, 100))}`);
+      const codes = [...this.byCode].sort((a, b) => b[1] - a[1]).map(([code, count]) => `  ${String(count).padStart(6)}  ${code}`);
+      this.write([`${this.count} findings`, '', ...reasons, '', ...codes, '', ''].join('\n'));
+    }
+    this.write(`${this.explained.join('\n\n')}\n`);
+  }
+}
