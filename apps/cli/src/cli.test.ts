@@ -323,3 +323,13 @@ describe('explain', () => {
     expect(markdown.stderr).toContain('use --format json');
   });
 });
+
+describe('explain with a whole bounce message', () => {
+  it('reads a MIME bounce from stdin, decodes it and gives one finding per reply', () => {
+    const eml = readFileSync(join(appRoot, '..', '..', 'packages', 'core', 'test', 'replies', 'bounces', 'exchange-online-qp-base64.eml'), 'utf8');
+    const result = spawnSync(process.execPath, [binary, 'explain', '--format', 'json'], { encoding: 'utf8', env: cleanEnv, input: eml });
+    expect(result.status).toBe(0);
+    const findings = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(findings.map((f) => [f.reply, f.enhanced, f.reason])).toEqual([[550, '5.7.606', 'blocked']]);
+  });
+});

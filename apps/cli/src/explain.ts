@@ -2,7 +2,7 @@
 // says what each means. Input from stdin is read in chunks cut between records, so memory stays
 // flat however long the log is.
 import { createInterface } from 'node:readline';
-import { findCode, parseReply, type ReplyFinding } from '@protocodes/core';
+import { decodeMessage, explainMessage, findCode, looksLikeMessage, parseReply, type ReplyFinding } from '@protocodes/core';
 import { listCodeSummaries } from '@protocodes/texts/lazy';
 import type { ParsedArgs } from './args.js';
 import type { LocaleChoice } from './commands.js';
@@ -31,6 +31,7 @@ export interface ExplainedFinding {
 }
 
 const CHUNK_LINES = 256;
+const MESSAGE_LIMIT = 16 * 1024 * 1024;
 // A line that cannot continue the record before it, so a chunk may end just before it.
 const CONTINUES = /^(?:[ \t]|(?:<<< )?[245]\d\d[- ])/;
 const ENDS_WITH_BARE_CODE = /[\s:][245]\d\d\s*$/;
@@ -43,22 +44,33 @@ export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: Exp
   const summaries = new Map((listCodeSummaries({ protocol: 'smtp', locale: locale.tag })).codes.map((c) => [c.code, c]));
   const report = new Report(args.format === 'json', summaries, io.write);
   if (!fromStdin) {
-    report.add(args.positionals.join(' '), 1);
+    report.addText(args.positionals.join(' '));
   } else {
+    // Undecided until the first blank line (or 200 lines): a message is read whole, up to
+    // MESSAGE_LIMIT; anything else is a log, read in chunks.
+    let mode: 'undecided' | 'message' | 'log' = 'undecided';
     let chunk: string[] = [];
+    let chunkSize = 0;
     let chunkStart = 1;
     let lineNo = 0;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       lineNo++;
-      if (chunk.length >= CHUNK_LINES && !CONTINUES.test(line) && !ENDS_WITH_BARE_CODE.test(chunk[chunk.length - 1]!) && !line.startsWith('<<<')) {
+      if (mode === 'undecided' && (line.trim() === '' || chunk.length >= 200)) {
+        mode = looksLikeMessage(`${chunk.join('\n')}\n\n`) ? 'message' : 'log';
+      }
+      if (mode === 'message' && chunkSize > MESSAGE_LIMIT) mode = 'log';
+      if (mode === 'log' && chunk.length >= CHUNK_LINES && !CONTINUES.test(line) && !ENDS_WITH_BARE_CODE.test(chunk[chunk.length - 1]!) && !line.startsWith('<<<')) {
         // Waiting for a slow reader keeps memory flat instead of queueing every finding.
         if (!report.add(chunk.join('\n'), chunkStart)) await io.drain();
         chunk = [];
+        chunkSize = 0;
         chunkStart = lineNo;
       }
       chunk.push(line);
+      chunkSize += line.length + 1;
     }
-    if (chunk.length > 0) report.add(chunk.join('\n'), chunkStart);
+    if (mode === 'message' || (mode === 'undecided' && chunkStart === 1)) report.addText(chunk.join('\n'));
+    else if (chunk.length > 0) report.add(chunk.join('\n'), chunkStart);
   }
   report.finish();
   if (report.count === 0) {
@@ -79,13 +91,19 @@ class Report {
     private readonly write: (text: string) => boolean,
   ) {}
 
+  /** A whole input: a message is decoded and its copies of each reply merged; anything else is a log. */
+  addText(text: string): void {
+    if (looksLikeMessage(text)) this.add(decodeMessage(text), 1, explainMessage(text));
+    else this.add(text, 1);
+  }
+
   /** Reads one chunk; false when output is waiting for the reader. */
-  add(text: string, firstLine: number): boolean {
+  add(text: string, firstLine: number, findings: ReplyFinding[] = parseReply(text)): boolean {
     const lines: string[] = [];
     const lineStarts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     let li = 0;
-    for (const finding of parseReply(text)) {
+    for (const finding of findings) {
       const start = finding.spans[0]?.start ?? 0;
       while (li + 1 < lineStarts.length && lineStarts[li + 1]! <= start) li++;
       const base = lineStarts[li]!;

@@ -47,10 +47,15 @@ const KNOWN_REPLIES = new Set([
 const BASIC = /(?<![\w.:/=-])([245]\d\d)(?=[\s-]|$|[)\]'"])/g;
 const ENHANCED = /(?<![\w.=])([245])\.([0-7])\.(\d{1,3})(?![\w]|\.\d)/g;
 const COMMAND = /(?:in\s+reply\s+to|after(?:\s+pipelined)?|>>>)\s*(rcpt\s+to|mail\s+from|data|end\s+of\s+data|ehlo|helo|starttls|auth|bdat|quit|rset|vrfy|initial connection|connect)\b/gi;
-const HOST = /\bhost\s+([a-z0-9][a-z0-9.-]{0,252})\[|\bremote-mta:\s*dns;\s*([a-z0-9][a-z0-9.-]{0,252})|\bremote (?:mail )?server\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|\bconversation with\s+([a-z0-9][a-z0-9.-]{0,252})\[/gi;
+const HOST = /\bhost\s+([a-z0-9][a-z0-9.-]{0,252}\.[a-z]{2,})\s?\[|\bremote-mta:\s*dns;\s*([a-z0-9][a-z0-9.-]{0,252})|\bremote (?:mail )?server\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|\bconversation with\s+([a-z0-9][a-z0-9.-]{0,252})\[/gi;
 
 // Words after which any 3-digit code is the server's reply, even one no RFC defines (511, 571).
 const REPLY_LEAD = /(?:said|error|reply|returned|response|smtp;|<<<)\s*:?\s*$/i;
+
+const MESSAGE_HEADER = /^(?:received|message-id|content-[\w-]+|subject|from|to|cc|date|return-path|x-[\w-]+|dkim-signature|arc-[\w-]+|authentication-results|references|in-reply-to|mime-version|reporting-mta|received-from-mta|arrival-date|final-recipient|original-recipient|action|remote-mta|auto-submitted|delivered-to|reply-to|sender|list-[\w-]+):\s/i;
+
+// What a line can report without any code: a local failure to reach or deliver.
+const CODELESS_REASONS = new Set(['networkerror', 'hostunknown', 'expired', 'mailererror', 'mesgtoobig', 'notaccept', 'systemerror', 'systemfull']);
 
 // Records longer than this are cut: no real reply needs more, and it bounds the per-record work.
 const MAX_RECORD = 64 * 1024;
@@ -168,8 +173,10 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   }
   if (!chosen) {
     // A line without a code is only a finding when it plainly reports a failed delivery.
+    // Header lines (Message-Id:, Received:) and words like "helo=" in them are not failures.
+    if (MESSAGE_HEADER.test(record)) return undefined;
     const reason = classifyReason(undefined, undefined, lower);
-    if (reason === 'undefined') return undefined;
+    if (!CODELESS_REASONS.has(reason)) return undefined;
     spans.push({ part: 'text', start, end });
     return { ...(command ? { command } : {}), ...(remoteHost ? { remoteHost } : {}), text: record.trim(), reason, verdict: verdictFor(undefined, reason), spans };
   }
@@ -279,7 +286,8 @@ function normalizeCommand(raw: string): string {
   return upper;
 }
 
-function verdictFor(cls: number | undefined, reason: ReplyReason): ReplyVerdict {
+/** The verdict for a reply class (2, 4, 5, or undefined when only words were found) and a reason. */
+export function verdictFor(cls: number | undefined, reason: ReplyReason): ReplyVerdict {
   const outcome = cls === 2 ? 'success' : cls === 4 ? 'temporary' : cls === 5 ? 'permanent' : reason === 'networkerror' || reason === 'expired' ? 'temporary' : 'unknown';
   const side = verdictSide(reason);
   const retry = outcome === 'success' ? 'no' : outcome === 'temporary' ? 'later' : 'after-fix';
