@@ -89,6 +89,25 @@ describe('endpoints', () => {
     expect(json.note.text.length).toBeGreaterThan(100);
   });
 
+  it('GET /v1/explain finds the remote reply in a line, with spans, and an empty list when there is none', async () => {
+    const text = 'host mx.example.net[203.0.113.5] said: 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)';
+    const response = await get(`/v1/explain?text=${encodeURIComponent(text)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body.findings).toHaveLength(1);
+    expect(body.findings[0]).toMatchObject({ reply: 550, enhanced: '5.1.1', command: 'RCPT TO', remoteHost: 'mx.example.net', reason: 'userunknown', verdict: { outcome: 'permanent' } });
+    const enhanced = body.findings[0].spans.find((s: { part: string }) => s.part === 'enhanced');
+    expect(text.slice(enhanced.start, enhanced.end)).toBe('5.1.1');
+    const nested = await (await get(`/v1/explain?text=${encodeURIComponent('554 4.4.7 Message expired <421 4.4.2 Connection timed out>')}`)).json();
+    expect(nested.findings[0]).toMatchObject({ reply: 421, enhanced: '4.4.2' });
+    expect((await (await get('/v1/explain?text=hello%201.2.3.4%3A25')).json()).findings).toEqual([]);
+    const missing = await get('/v1/explain');
+    expect(missing.status).toBe(400);
+    expect((await problem(missing)).detail).toContain('text is required');
+    expect((await get(`/v1/explain?text=${'5'.repeat(3000)}`)).status).toBe(414);
+  });
+
   it('GET /v1/search ranks matches, folds accents and says when nothing matched', async () => {
     const hits = await (await get('/v1/search?q=khac%20phuc&lang=vi')).json();
     expect(hits.hits.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // The protocodes HTTP API as one fetch-handler app (Hono). It runs unchanged on Node (node.ts)
 // and on the Workers runtime (worker.ts); every text and JSON body comes from @protocodes/texts.
 import { Hono, type Context } from 'hono';
-import { catalogueVersion, findCode, getProtocol, isProtocolId, listCodes, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
+import { catalogueVersion, explainMessage, findCode, looksLikeMessage, parseReply, getProtocol, isProtocolId, listCodes, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
 import {
   availableLocales,
   describeCode,
@@ -262,6 +262,25 @@ export function createApi(options: AppOptions = {}): Api {
       const result = searchCodes({ query: q, locale: lang, limit, ...(protocol ? { protocol } : {}) });
       const body = result.hits.length > 0 ? result : { ...result, message: localeMessage(result.locale, 'label.noMatches', { query: q }) };
       return { body: jsonBody(body), format: 'json', locale: result.locale };
+    });
+  });
+
+  // Not cached: the text is the client's own, and parsing it costs less than remembering it.
+  app.get('/v1/explain', (c) => {
+    const text = c.req.query('text');
+    if (text === undefined || text.trim() === '') {
+      throw new ProblemError('invalid-query', 'text is required: the reply to explain, e.g. ?text=550+5.1.1+User+unknown');
+    }
+    const findings = looksLikeMessage(text) ? explainMessage(text) : parseReply(text);
+    const body = JSON.stringify({ findings }, null, 2);
+    return new Response(c.req.method === 'HEAD' ? null : body, {
+      headers: {
+        'content-type': CONTENT_TYPES.json,
+        'content-length': String(encoder.encode(body).byteLength),
+        'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
+        ...securityHeaders(DATA_POLICY),
+      },
     });
   });
 

@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 description of exactly the routes app.ts serves (a test holds them together).
-import { protocolList as protocols } from '@protocodes/core';
+import { protocolList as protocols, REPLY_REASONS } from '@protocodes/core';
 import { PROBLEM_TYPES } from './problems.js';
 
 /** The protocols, as the catalogue has them: an enum that grows with every catalogue folder. */
@@ -163,6 +163,15 @@ export const openApiDocument = {
         responses: { 200: json('SearchResult', 'Ranked matches (possibly none)'), 304: notModified, 400: problem('Missing or malformed q, limit or lang'), 404: problem('Unknown protocol') },
       },
     },
+    '/v1/explain': {
+      get: {
+        summary: 'The SMTP replies found in a short text: a reply, a log line or DSN fields',
+        description: 'Each finding has the basic and enhanced codes, the command it answered, the remote host, a reason from a fixed vocabulary (`userunknown`, `mailboxfull`, `blocked`, …), a verdict and the spans of each part in `text`. Where one line holds several codes, the remote server\'s wins. An empty list means no reply was found. The text is limited by the URL length (2,048 characters). Not cached.',
+        operationId: 'explainReply',
+        parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string', minLength: 1 } }],
+        responses: { 200: json('Explanation', 'The findings, possibly none'), 400: problem('Missing text'), 414: problem('The URL, and so the text, is too long') },
+      },
+    },
     '/v1/openapi.json': { get: { summary: 'This document', operationId: 'getOpenApi', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, 304: notModified } } },
     '/docs': { get: { summary: 'A readable page about this API', operationId: 'getDocs', responses: { 200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, 304: notModified } } },
     '/healthz': {
@@ -171,6 +180,21 @@ export const openApiDocument = {
   },
   components: {
     schemas: {
+      Explanation: object({
+        findings: {
+          type: 'array',
+          items: object({
+            reply: { type: 'integer' },
+            enhanced: { type: 'string', pattern: '^[245]\\.\\d{1,3}\\.\\d{1,3}$' },
+            command: { type: 'string' },
+            remoteHost: { type: 'string' },
+            text: { type: 'string' },
+            reason: { type: 'string', enum: [...REPLY_REASONS] },
+            verdict: object({ outcome: { enum: ['success', 'temporary', 'permanent', 'unknown'] }, side: { enum: ['sender', 'recipient', 'receiving-server', 'network', 'nobody', 'unknown'] }, retry: { enum: ['no', 'later', 'after-fix'] } }),
+            spans: { type: 'array', items: object({ part: { enum: ['reply', 'enhanced', 'command', 'host', 'text'] }, start: { type: 'integer' }, end: { type: 'integer' } }) },
+          }, ['text', 'reason', 'verdict', 'spans']),
+        },
+      }),
       Problem: {
         type: 'object',
         description: `RFC 9457 problem details. Types: ${Object.keys(PROBLEM_TYPES).join(', ')} (each documented at /docs#problem-<type>).`,
