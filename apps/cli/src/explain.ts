@@ -32,6 +32,7 @@ export interface ExplainedFinding {
 
 const CHUNK_LINES = 256;
 const MESSAGE_LIMIT = 16 * 1024 * 1024;
+const CHUNK_LIMIT = 8 * 1024 * 1024;
 // A line that cannot continue the record before it, so a chunk may end just before it.
 const CONTINUES = /^(?:[ \t]|(?:<<< )?[245]\d\d[- ])/;
 const ENDS_WITH_BARE_CODE = /[\s:][245]\d\d\s*$/;
@@ -59,7 +60,9 @@ export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: Exp
         mode = looksLikeMessage(`${chunk.join('\n')}\n\n`) ? 'message' : 'log';
       }
       if (mode === 'message' && chunkSize > MESSAGE_LIMIT) mode = 'log';
-      if (mode === 'log' && chunk.length >= CHUNK_LINES && !CONTINUES.test(line) && !ENDS_WITH_BARE_CODE.test(chunk[chunk.length - 1]!) && !line.startsWith('<<<')) {
+      const atBoundary = !CONTINUES.test(line) && !ENDS_WITH_BARE_CODE.test(chunk[chunk.length - 1] ?? '') && !line.startsWith('<<<');
+      // A log of nothing but continuation lines is still cut, at CHUNK_LIMIT, so memory stays flat.
+      if (mode === 'log' && chunk.length >= CHUNK_LINES && (atBoundary || chunkSize > CHUNK_LIMIT)) {
         // Waiting for a slow reader keeps memory flat instead of queueing every finding.
         if (!report.add(chunk.join('\n'), chunkStart)) await io.drain();
         chunk = [];
