@@ -1,7 +1,7 @@
 // Finds the SMTP replies in a line, a log or a bounce, and says what each one means. Every
 // pattern here is anchored to a bounded token (a 3-digit code, a d.d.d code, a command name),
 // and records are cut at line breaks, so the time taken grows linearly with the input.
-import { classifyReason, verdictSide, type ReplyReason, type ReplySide } from './reasons.js';
+import { classifyReason, reasonFromWords, verdictSide, type ReplyReason, type ReplySide } from './reasons.js';
 
 export type ReplySpanPart = 'reply' | 'enhanced' | 'command' | 'host' | 'text';
 
@@ -55,7 +55,7 @@ const REPLY_LEAD = /(?:said|error|reply|returned|response|smtp;|<<<)\s*:?\s*$/i;
 const MESSAGE_HEADER = /^(?:received|message-id|content-[\w-]+|subject|from|to|cc|date|return-path|x-[\w-]+|dkim-signature|arc-[\w-]+|authentication-results|references|in-reply-to|mime-version|reporting-mta|received-from-mta|arrival-date|final-recipient|original-recipient|action|remote-mta|auto-submitted|delivered-to|reply-to|sender|list-[\w-]+):\s/i;
 
 // What a line can report without any code: a local failure to reach or deliver.
-const CODELESS_REASONS = new Set(['networkerror', 'hostunknown', 'expired', 'mailererror', 'mesgtoobig', 'notaccept', 'systemerror', 'systemfull']);
+const CODELESS_REASONS: ReadonlySet<ReplyReason> = new Set<ReplyReason>(['networkerror', 'hostunknown', 'expired', 'mailererror', 'mesgtoobig', 'notaccept', 'systemerror', 'systemfull']);
 
 // Records longer than this are cut: no real reply needs more, and it bounds the per-record work.
 const MAX_RECORD = 64 * 1024;
@@ -156,14 +156,15 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   const chosen = chooseCandidate(candidates);
   const spans: ReplySpan[] = [];
   let command: string | undefined;
-  for (const m of record.matchAll(COMMAND)) {
+  // The two scans below are skipped when their key words are absent: most log lines have neither.
+  for (const m of /reply|after|>>>/.test(lower) ? record.matchAll(COMMAND) : []) {
     command = normalizeCommand(m[1]!);
     const at = start + m.index! + m[0].length - m[1]!.length;
     spans.push({ part: 'command', start: at, end: at + m[1]!.length });
     break;
   }
   let remoteHost: string | undefined;
-  for (const m of record.matchAll(HOST)) {
+  for (const m of /host|remote|conversation/.test(lower) ? record.matchAll(HOST) : []) {
     const host = m[1] ?? m[2] ?? m[3] ?? m[4];
     if (!host) continue;
     remoteHost = host.replace(/\.$/, '').toLowerCase();
@@ -175,8 +176,8 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
     // A line without a code is only a finding when it plainly reports a failed delivery.
     // Header lines (Message-Id:, Received:) and words like "helo=" in them are not failures.
     if (MESSAGE_HEADER.test(record)) return undefined;
-    const reason = classifyReason(undefined, undefined, lower);
-    if (!CODELESS_REASONS.has(reason)) return undefined;
+    const reason = reasonFromWords(lower, CODELESS_REASONS);
+    if (!reason) return undefined;
     spans.push({ part: 'text', start, end });
     return { ...(command ? { command } : {}), ...(remoteHost ? { remoteHost } : {}), text: record.trim(), reason, verdict: verdictFor(undefined, reason), spans };
   }

@@ -82,8 +82,9 @@ const BASIC_REASONS: Readonly<Record<number, ReplyReason>> = {
 };
 
 /** The first reason whose phrase occurs in the lower-cased text, if any. */
-export function reasonFromWords(lowerText: string): ReplyReason | undefined {
+export function reasonFromWords(lowerText: string, only?: ReadonlySet<ReplyReason>): ReplyReason | undefined {
   for (const [reason, phrases] of PHRASES) {
+    if (only && !only.has(reason)) continue;
     for (const phrase of phrases) if (lowerText.includes(phrase)) return reason;
   }
   return undefined;
@@ -96,11 +97,13 @@ export function reasonFromWords(lowerText: string): ReplyReason | undefined {
 export function classifyReason(reply: number | undefined, enhanced: string | undefined, lowerText: string): ReplyReason {
   const cls = reply ? Math.floor(reply / 100) : enhanced ? Number(enhanced[0]) : 0;
   if (cls === 2) return 'delivered';
-  const specific = enhanced ? ENHANCED_REASONS[enhanced.slice(2)] : undefined;
-  const fromWords = reasonFromWords(lowerText);
+  const detail = enhanced?.slice(2);
+  const specific = detail ? ENHANCED_REASONS[detail] : undefined;
   // Words beat an enhanced code only where servers commonly reuse the code loosely.
-  if (specific && !(fromWords && LOOSE_ENHANCED.has(enhanced!.slice(2)))) return specific;
+  if (specific && !LOOSE_ENHANCED.has(detail!)) return specific;
+  const fromWords = reasonFromWords(lowerText);
   if (fromWords) return fromWords;
+  if (specific) return specific;
   return (reply && BASIC_REASONS[reply]) || 'undefined';
 }
 
