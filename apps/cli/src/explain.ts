@@ -33,7 +33,7 @@ export interface ExplainedFinding {
 const CHUNK_LINES = 256;
 const MESSAGE_LIMIT = 16 * 1024 * 1024;
 const CHUNK_LIMIT = 8 * 1024 * 1024;
-// A line that cannot continue the record before it, so a chunk may end just before it.
+// A line that may continue the record before it (indented, `550-`, `<<< 550 `): no chunk ends just before one.
 const CONTINUES = /^(?:[ \t]|(?:<<< )?[245]\d\d[- ])/;
 const ENDS_WITH_BARE_CODE = /[\s:][245]\d\d\s*$/;
 
