@@ -2,7 +2,7 @@
 // says what each means. Input from stdin is read in chunks cut between records, so memory stays
 // flat however long the log is.
 import { createInterface } from 'node:readline';
-import { decodeMessage, explainMessage, findCode, looksLikeMessage, parseReply, type ReplyFinding } from '@protocodes/core';
+import { decodeMessage, explainMessage, looksLikeMessage, parseReply, type ReplyFinding } from '@protocodes/core';
 import { listCodeSummaries } from '@protocodes/texts/lazy';
 import type { ParsedArgs } from './args.js';
 import type { LocaleChoice } from './commands.js';
@@ -141,7 +141,7 @@ class Report {
 
   private explain(item: ExplainedFinding, code: string): string {
     const head = [code, item.command, item.remoteHost].filter(Boolean).join(' · ');
-    const summary = item.reply !== null && findCode('smtp', item.reply) ? this.summaries.get(item.reply) : undefined;
+    const summary = item.reply !== null ? this.summaries.get(item.reply) : undefined;
     return [
       `${item.line}: ${stripControls(head)}`,
       `  > ${stripControls(item.text.replace(/\s*\n\s*/g, ' '))}`,

@@ -1,6 +1,7 @@
 // Finds the SMTP replies in a line, a log or a bounce, and says what each one means. Every
 // pattern here is anchored to a bounded token (a 3-digit code, a d.d.d code, a command name),
 // and records are cut at line breaks, so the time taken grows linearly with the input.
+import { isSmtpReplyCode } from '../generated/entries/smtp.js';
 import { classifyReason, reasonFromWords, verdictSide, type ReplyReason, type ReplySide } from './reasons.js';
 
 export type ReplySpanPart = 'reply' | 'enhanced' | 'command' | 'host' | 'text';
@@ -37,13 +38,8 @@ export interface ReplyFinding {
   spans: ReplySpan[];
 }
 
-// Basic codes a real server sends; anything else that looks like one (a port, an exit status)
-// is only taken when an enhanced code of the same class follows it.
-const KNOWN_REPLIES = new Set([
-  211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354, 421, 432, 450, 451, 452, 453, 454, 455, 458,
-  459, 500, 501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556,
-]);
-
+// Basic codes outside the catalogue (a port, an exit status) are only taken when an enhanced
+// code follows them or words such as "said:" lead up to them.
 const BASIC = /(?<![\w.:/=-])([245]\d\d)(?=[\s-]|$|[)\]'"])/g;
 const ENHANCED = /(?<![\w.=])([245])\.([0-7])\.(\d{1,3})(?![\w]|\.\d)/g;
 const COMMAND = /(?:in\s+reply\s+to|after(?:\s+pipelined)?|>>>)\s*(rcpt\s+to|mail\s+from|data|end\s+of\s+data|ehlo|helo|starttls|auth|bdat|quit|rset|vrfy|initial connection|connect)\b/gi;
@@ -216,7 +212,7 @@ function candidatesIn(record: string, offset: number): Candidate[] {
     const gap = next ? record.slice(at + 3, next.start) : '';
     // Exchange pairs 550 with 4.4.7, so adjacency decides, not a matching class.
     const paired = next && gap.length <= 16 && /^[\s\-#:]*$/.test(gap) && (next.code[0] === m[1]![0] || /^\s+$/.test(gap));
-    if (!paired && !KNOWN_REPLIES.has(code) && !(code >= 400 && (at === 0 || REPLY_LEAD.test(record.slice(Math.max(0, at - 24), at))))) continue;
+    if (!paired && !isSmtpReplyCode(code) && !(code >= 400 && (at === 0 || REPLY_LEAD.test(record.slice(Math.max(0, at - 24), at))))) continue;
     if (!paired && isNoise(record, at)) continue;
     const candidate: Candidate = { reply: code, start: offset + at, replySpan: { part: 'reply', start: offset + at, end: offset + at + 3 }, inner: isInner(record, at) };
     if (paired) {
