@@ -6,14 +6,15 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_DIAGNOSTICS_PER_FILE } from './load.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(packageRoot, 'dist', 'cli.js');
 const realCatalogue = join(packageRoot, '..', '..', 'catalogue');
 const copies: string[] = [];
-afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+// Each copy goes as soon as its case ends, so no single hook has to delete eleven catalogues.
+afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A fresh copy of the real catalogue, changed by `plant`, checked by the binary within 30 s. */
 function checkPlanted(plant: (root: string) => void) {

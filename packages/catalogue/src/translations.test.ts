@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { stampTranslations } from './fix.js';
 import { loadCatalogue } from './load.js';
 import { protocolWords, sourceHash } from './translations.js';
@@ -11,7 +11,7 @@ import { protocolWords, sourceHash } from './translations.js';
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const fixture = join(packageRoot, 'test', 'fixtures', 'translations');
 const copies: string[] = [];
-afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('translation checks', () => {
   const catalogue = loadCatalogue(fixture, fixture);
