@@ -1,7 +1,7 @@
 // The API over real HTTP: the Node entry on an ephemeral port, then the Workers bundle under
 // workerd, answering the same requests with the same bodies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from './app.js';
+import { createApi, MAX_EXPLAIN_BODY } from './app.js';
 import { startApiServer } from './node.js';
 import { openApiDocument } from './openapi.js';
 
@@ -108,6 +108,56 @@ describe('endpoints', () => {
     expect((await get(`/v1/explain?text=${'5'.repeat(3000)}`)).status).toBe(414);
   });
 
+  it('POST /v1/explain reads text/plain log lines, a message/rfc822 bounce and JSON', async () => {
+    const post = (body: BodyInit, type: string) => fetch(`${base}/v1/explain`, { method: 'POST', headers: { 'content-type': type }, body });
+    const gmail = '550-5.1.1 The email account that you tried to reach does not exist. Please try\n550-5.1.1 double-checking the recipient\'s email address for typos or\n550 5.1.1 unnecessary spaces. For more information, go to support. - gsmtp';
+    const plain = await post(gmail, 'text/plain; charset=utf-8');
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('cache-control')).toBe('no-store');
+    expect((await plain.json()).findings).toEqual([expect.objectContaining({ reply: 550, enhanced: '5.1.1', reason: 'userunknown' })]);
+
+    const bounce = readFileSync(fileURLToPath(new URL('../../../packages/core/test/replies/bounces/postfix-dsn.eml', import.meta.url)));
+    const message = await (await post(bounce, 'message/rfc822')).json();
+    expect(message.findings[0]).toMatchObject({ reply: 550, enhanced: '5.1.1', command: 'RCPT TO', reason: 'userunknown' });
+
+    const json = await (await post(JSON.stringify({ text: '452 4.2.2 mailbox full' }), 'application/json')).json();
+    expect(json.findings[0]).toMatchObject({ reply: 452, enhanced: '4.2.2', reason: 'mailboxfull', verdict: { outcome: 'temporary' } });
+  });
+
+  it('POST /v1/explain refuses a body over 256 kB with 413, and wrong types and shapes with 415 and 400', async () => {
+    const big = 'x'.repeat(MAX_EXPLAIN_BODY + 1);
+    const declared = await fetch(`${base}/v1/explain`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: big });
+    expect(declared.status).toBe(413);
+    expect((await problem(declared)).detail).toContain('256 kB');
+    // Chunked, with no Content-Length to refuse up front: the server stops reading at the cap.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode('y'.repeat(64 * 1024)));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${base}/v1/explain`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    await problem(chunked);
+
+    const xml = await fetch(`${base}/v1/explain`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<a/>' });
+    expect(xml.status).toBe(415);
+    expect((await problem(xml)).allowed).toEqual(['text/plain', 'message/rfc822', 'application/json']);
+    for (const body of ['{not json', '{"text": 5}', '[]']) {
+      const bad = await fetch(`${base}/v1/explain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(bad.status).toBe(400);
+      expect((await problem(bad)).type).toBe('/docs#problem-invalid-body');
+    }
+    const empty = await fetch(`${base}/v1/explain`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '  ' });
+    expect(empty.status).toBe(400);
+
+    const elsewhere = await fetch(`${base}/v1/smtp/codes`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    expect(elsewhere.status).toBe(405);
+    expect(elsewhere.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const options = await fetch(`${base}/v1/explain`, { method: 'OPTIONS' });
+    expect(options.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+  });
+
   it('GET /v1/search ranks matches, folds accents and says when nothing matched', async () => {
     const hits = await (await get('/v1/search?q=khac%20phuc&lang=vi')).json();
     expect(hits.hits.length).toBeGreaterThan(0);
@@ -133,7 +183,7 @@ describe('endpoints', () => {
     expect(validator.version).toBe('3.1');
 
     const routes = createApi()
-      .app.routes.filter((r) => r.method === 'GET')
+      .app.routes.filter((r) => r.method === 'GET' || r.method === 'POST')
       .map((r) => r.path.replace(/:(\w+)/g, '{$1}'));
     expect([...new Set(routes)].sort()).toEqual(Object.keys(openApiDocument.paths).sort());
   });

@@ -1,10 +1,11 @@
 // The protocodes HTTP API as one fetch-handler app (Hono). It runs unchanged on Node (node.ts)
 // and on the Workers runtime (worker.ts); every text and JSON body comes from @protocodes/texts.
 import { Hono, type Context } from 'hono';
-import { catalogueVersion, explainMessage, findCode, looksLikeMessage, parseReply, getProtocol, isProtocolId, listCodes, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
+import { catalogueVersion, explainMessage, parseEnhancedCode, findCode, looksLikeMessage, parseReply, getProtocol, isProtocolId, listCodes, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
 import {
   availableLocales,
   describeCode,
+  describeEnhancedCodeText,
   negotiateLocale,
   describeComparison,
   listCodeSummaries,
@@ -26,6 +27,12 @@ export { DATA_POLICY, PAGE_POLICY, securityHeaders } from './security.js';
 
 export const MAX_URL_LENGTH = 2048;
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+/** The one route that takes a body: a reply, a bounce or log lines to explain. */
+const EXPLAIN_PATH = '/v1/explain';
+const EXPLAIN_METHODS = 'GET, HEAD, POST, OPTIONS';
+/** Larger texts belong to the CLI, which streams them. */
+export const MAX_EXPLAIN_BODY = 256 * 1024;
+const EXPLAIN_TYPES = ['text/plain', 'message/rfc822', 'application/json'] as const;
 const CACHE_CONTROL = 'public, max-age=3600';
 const encoder = new TextEncoder();
 
@@ -43,8 +50,12 @@ function protocolParam(value: string): ProtocolId {
   throw new ProblemError('unknown-protocol', `there is no protocol ${echo(value)}`, { suggestions: protocolList });
 }
 
-function codeParam(protocol: ProtocolId, value: string): number {
-  if (!/^\d{3}$/.test(value)) throw new ProblemError('invalid-code', `${echo(value)} is not a ${getProtocol(protocol).name} code; codes are three digits, such as 554`);
+function codeParam(protocol: ProtocolId, value: string): number | string {
+  if (protocol === 'smtp' && value.includes('.')) {
+    if (!parseEnhancedCode(value)) throw new ProblemError('invalid-code', `${echo(value)} is not an enhanced status code; write class.subject.detail, such as 5.7.1 or X.1.1`);
+    return value.toUpperCase();
+  }
+  if (!/^\d{3}$/.test(value)) throw new ProblemError('invalid-code', `${echo(value)} is not a ${getProtocol(protocol).name} code; codes are three digits, such as 554${protocol === 'smtp' ? ', or enhanced codes such as 5.7.1' : ''}`);
   const code = Number(value);
   if (!findCode(protocol, code)) {
     throw new ProblemError('unknown-code', `${protocol} has no code ${value}`, { suggestions: suggestCodes(protocol, value) });
@@ -84,6 +95,51 @@ export function hasBody(request: Request): boolean {
   return (length !== null && length.trim() !== '0') || request.headers.has('transfer-encoding');
 }
 
+function tooLarge(bytes: number | undefined): ProblemError {
+  const size = bytes === undefined ? 'more than that' : `${bytes} bytes`;
+  return new ProblemError('body-too-large', `the body is ${size}; the limit is ${MAX_EXPLAIN_BODY} bytes (256 kB). Explain a large log with the CLI: protocodes explain - < mail.log`);
+}
+
+/** The body of POST /v1/explain as text, read up to the cap whatever the headers claimed. */
+async function readExplainBody(request: Request): Promise<string> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!(EXPLAIN_TYPES as readonly string[]).includes(type)) {
+    throw new ProblemError('unsupported-media-type', `Content-Type ${type ? echo(type) : 'is missing'}; send text/plain, message/rfc822, or application/json with {"text": "…"}`, { allowed: EXPLAIN_TYPES });
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_EXPLAIN_BODY) {
+        await reader.cancel();
+        throw tooLarge(undefined);
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (type !== 'application/json') return text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ProblemError('invalid-body', 'the body is not valid JSON; send {"text": "550 5.1.1 …"}');
+  }
+  const value = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).text : undefined;
+  if (typeof value !== 'string') throw new ProblemError('invalid-body', 'the JSON body needs a "text" field with the reply, bounce or log lines as a string');
+  return value;
+}
+
 /** Method, size and body checks that come before routing. */
 function screen(request: Request): Response | undefined {
   // Answer at once and close when a body was announced: reading, or draining, a body nobody
@@ -92,8 +148,16 @@ function screen(request: Request): Response | undefined {
   if (request.url.length > MAX_URL_LENGTH) {
     return problemResponse(new ProblemError('uri-too-long', `the URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`).problem, close);
   }
+  const explain = new URL(request.url).pathname === EXPLAIN_PATH;
+  const allow = explain ? EXPLAIN_METHODS : ALLOWED_METHODS;
+  if (explain && request.method === 'POST') {
+    const length = Number(request.headers.get('content-length') ?? '0');
+    if (length > MAX_EXPLAIN_BODY) return problemResponse(tooLarge(length).problem, { connection: 'close' });
+    return undefined;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
-    return problemResponse(new ProblemError('method-not-allowed', `${echo(request.method).slice(1, -1)} is not allowed; this API is read-only`).problem, { allow: ALLOWED_METHODS, ...close });
+    const readOnly = explain ? '' : '; this API is read-only apart from POST /v1/explain';
+    return problemResponse(new ProblemError('method-not-allowed', `${echo(request.method).slice(1, -1)} is not allowed${readOnly}`).problem, { allow, ...close });
   }
   if (close.connection) {
     return problemResponse(new ProblemError('body-not-allowed', `a ${request.method} request has no body; send it without Content-Length or Transfer-Encoding`).problem, close);
@@ -102,10 +166,10 @@ function screen(request: Request): Response | undefined {
     return new Response(null, {
       status: 204,
       headers: {
-        allow: ALLOWED_METHODS,
+        allow,
         'access-control-allow-origin': '*',
-        'access-control-allow-methods': ALLOWED_METHODS,
-        'access-control-allow-headers': 'Accept-Language, If-None-Match',
+        'access-control-allow-methods': allow,
+        'access-control-allow-headers': explain ? 'Accept-Language, Content-Type' : 'Accept-Language, If-None-Match',
         'access-control-max-age': '86400',
         ...securityHeaders(DATA_POLICY),
       },
@@ -213,7 +277,7 @@ export function createApi(options: AppOptions = {}): Api {
     const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
     return serve(c, `code|${protocol}|${code}|${format}|${lang}`, () => {
       if (format === 'json') {
-        const described = describeCode({ protocol, code, locale: lang });
+        const described = typeof code === 'string' ? describeEnhancedCodeText({ code, locale: lang }) : describeCode({ protocol, code, locale: lang });
         return { body: jsonBody(described), format, locale: described.locale };
       }
       const rendered = renderExplanation({ protocol, code, locale: lang, format });
@@ -228,6 +292,14 @@ export function createApi(options: AppOptions = {}): Api {
     if (a === b) throw new ProblemError('same-code', `both codes are ${a}; compare two different codes`);
     const format = chooseFormat(c.req.query('format'));
     const lang = chooseLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    if (typeof a === 'string' || typeof b === 'string') {
+      if (typeof a !== 'string' || typeof b !== 'string') throw new ProblemError('invalid-code', `cannot compare ${a} with ${b}: compare two reply codes (550 and 554) or two enhanced codes (5.1.1 and 5.7.1)`);
+      if (format === 'json') throw new ProblemError('invalid-query', 'enhanced codes are compared as text, markdown or html; ask for format=text, markdown or html', { allowed: ['text', 'markdown', 'html'] });
+      return serve(c, `compare|${protocol}|${a}|${b}|${format}|${lang}`, () => {
+        const rendered = renderComparison({ protocol, codes: [a, b], locale: lang, format });
+        return { body: rendered.output, format, locale: rendered.locale };
+      });
+    }
     const [low, high] = a < b ? [a, b] : [b, a];
     const query = new URL(c.req.url).search;
     const link = a > b ? { link: `</v1/${protocol}/compare/${low}/${high}${query}>; rel="canonical"` } : {};
@@ -266,14 +338,11 @@ export function createApi(options: AppOptions = {}): Api {
   });
 
   // Not cached: the text is the client's own, and parsing it costs less than remembering it.
-  app.get('/v1/explain', (c) => {
-    const text = c.req.query('text');
-    if (text === undefined || text.trim() === '') {
-      throw new ProblemError('invalid-query', 'text is required: the reply to explain, e.g. ?text=550+5.1.1+User+unknown');
-    }
+  const explainResponse = (method: string, text: string) => {
+    if (text.trim() === '') throw new ProblemError(method === 'POST' ? 'invalid-body' : 'invalid-query', method === 'POST' ? 'the body is empty: send the reply, bounce or log lines to explain' : 'text is required: the reply to explain, e.g. ?text=550+5.1.1+User+unknown');
     const findings = looksLikeMessage(text) ? explainMessage(text) : parseReply(text);
     const body = JSON.stringify({ findings }, null, 2);
-    return new Response(c.req.method === 'HEAD' ? null : body, {
+    return new Response(method === 'HEAD' ? null : body, {
       headers: {
         'content-type': CONTENT_TYPES.json,
         'content-length': String(encoder.encode(body).byteLength),
@@ -282,7 +351,9 @@ export function createApi(options: AppOptions = {}): Api {
         ...securityHeaders(DATA_POLICY),
       },
     });
-  });
+  };
+  app.get(EXPLAIN_PATH, (c) => explainResponse(c.req.method, c.req.query('text') ?? ''));
+  app.post(EXPLAIN_PATH, async (c) => explainResponse('POST', await readExplainBody(c.req.raw)));
 
   app.notFound((c) => problemResponse(new ProblemError('not-found', `nothing is at ${echo(new URL(c.req.url).pathname)}; see /docs for the routes`).problem));
 

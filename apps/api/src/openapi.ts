@@ -13,7 +13,13 @@ const lang = {
 };
 const acceptLanguage = { name: 'Accept-Language', in: 'header', schema: { type: 'string' }, example: 'vi-VN,vi;q=0.9,en;q=0.8' };
 const protocol = { name: 'protocol', in: 'path', required: true, description: 'The protocol, in any case.', schema: { type: 'string', enum: protocolList } };
-const code = (name: string) => ({ name, in: 'path', required: true, description: 'A three-digit code.', schema: { type: 'string', pattern: '^[0-9]{3}$' } });
+const code = (name: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description: 'A three-digit code; for SMTP also an enhanced status code (5.7.1, or X.7.1 without a class). A code outside the registry, such as 5.7.606, is explained from its class and subject. Enhanced codes are compared with enhanced codes only, as text, markdown or html.',
+  schema: { type: 'string', pattern: '^(?:[0-9]{3}|[245Xx]\\.[0-9]{1,3}\\.[0-9]{1,3})$' },
+});
 const format = {
   name: 'format',
   in: 'query',
@@ -171,6 +177,25 @@ export const openApiDocument = {
         parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string', minLength: 1 } }],
         responses: { 200: json('Explanation', 'The findings, possibly none'), 400: problem('Missing text'), 414: problem('The URL, and so the text, is too long') },
       },
+      post: {
+        summary: 'The SMTP replies found in a bounce message, log lines or a reply, sent as the body',
+        description: 'The same findings as GET, for texts too long for a URL: a whole bounce message (`message/rfc822`, with quoted-printable and base64 parts decoded), log lines (`text/plain`) or JSON `{ "text": "…" }`. The body is capped at 256 kB (262,144 bytes); a larger one is refused with 413 before it is read. Not cached.',
+        operationId: 'explainText',
+        requestBody: {
+          required: true,
+          content: {
+            'text/plain': { schema: { type: 'string', maxLength: 262144 } },
+            'message/rfc822': { schema: { type: 'string' } },
+            'application/json': { schema: object({ text: { type: 'string', minLength: 1 } }, ['text']) },
+          },
+        },
+        responses: {
+          200: json('Explanation', 'The findings, possibly none'),
+          400: problem('An empty body, invalid JSON, or JSON without a text string'),
+          413: problem('The body is larger than 256 kB'),
+          415: problem('A Content-Type other than text/plain, message/rfc822 or application/json'),
+        },
+      },
     },
     '/v1/openapi.json': { get: { summary: 'This document', operationId: 'getOpenApi', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, 304: notModified } } },
     '/docs': { get: { summary: 'A readable page about this API', operationId: 'getDocs', responses: { 200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, 304: notModified } } },
@@ -188,6 +213,7 @@ export const openApiDocument = {
             enhanced: { type: 'string', pattern: '^[245]\\.\\d{1,3}\\.\\d{1,3}$' },
             command: { type: 'string' },
             remoteHost: { type: 'string' },
+            provider: object({ id: { type: 'string', description: 'The provider, as in catalogue/protocols/smtp/providers/<id>.yaml' }, rule: { type: 'string', description: 'The rule that matched' } }, ['id', 'rule']),
             text: { type: 'string' },
             reason: { type: 'string', enum: [...REPLY_REASONS] },
             verdict: object({ outcome: { enum: ['success', 'temporary', 'permanent', 'unknown'] }, side: { enum: ['sender', 'recipient', 'receiving-server', 'network', 'nobody', 'unknown'] }, retry: { enum: ['no', 'later', 'after-fix'] } }),

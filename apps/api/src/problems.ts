@@ -24,6 +24,9 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'body-not-allowed': { status: 400, title: 'A body where none belongs' },
   'uri-too-long': { status: 414, title: 'URI too long' },
+  'body-too-large': { status: 413, title: 'Body too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'invalid-body': { status: 400, title: 'Invalid body' },
   'internal-error': { status: 500, title: 'Internal error' },
 } as const;
 

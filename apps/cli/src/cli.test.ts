@@ -152,7 +152,9 @@ describe('the terminal', () => {
 
 describe('mistakes', () => {
   const cases: [string[], number, RegExp][] = [
-    [['show', 'smtp', 'abc'], 2, /^protocodes: "abc" is not a valid SMTP code\n  SMTP codes are three digits, such as 554\n$/],
+    [['show', 'smtp', 'abc'], 2, /^protocodes: "abc" is not a valid SMTP code\n  SMTP codes are three digits, such as 554, or enhanced codes such as 5.7.1\n$/],
+    [['show', 'smtp', '5.x.1'], 2, /^protocodes: "5.x.1" is not an enhanced status code\n  write class.subject.detail, such as 5.7.1/],
+    [['compare', 'smtp', '550', '5.7.1'], 2, /^protocodes: cannot compare 550 with 5.7.1\n/],
     [['show', 'smtp', '9999'], 2, /^protocodes: "9999" is not a valid SMTP code\n/],
     [['show', 'smtp', '557'], 1, /^protocodes: smtp has no code 557\n  did you mean 556, 555, 554\? run "protocodes list smtp" to see every code\n$/],
     [['compare', 'smtp', '235'], 2, /^protocodes: missing code\n  usage: protocodes compare <protocol> <a> <b>\n$/],
@@ -277,6 +279,25 @@ describe('the packed package', () => {
   });
 });
 
+describe('enhanced status codes', () => {
+  it('show explains one in its class, says when the registry lacks it, and compares two', () => {
+    const known = protocodes(['show', 'smtp', '5.1.1']);
+    expect(known.status).toBe(0);
+    expect(known.stdout.split('\n')[0]).toBe('SMTP 5.1.1 Bad destination mailbox address');
+    expect(known.stdout).toContain('\nAs 5.1.1 (class 5)\n');
+    expect(known.stdout).toMatch(/^- 4\.1\.1: /m);
+    const vendor = protocodes(['show', 'smtp', '5.7.606', '--lang', 'vi']);
+    expect(vendor.status).toBe(0);
+    expect(vendor.stdout).toContain('5.7.606 không có trong danh mục mã trạng thái mở rộng của IANA');
+    const json = JSON.parse(protocodes(['show', 'smtp', 'x.7.26', '--format', 'json']).stdout);
+    expect(json).toMatchObject({ code: 'X.7.26', registered: true, sampleText: 'Multiple authentication checks failed', basicCodes: [550] });
+    const pair = protocodes(['compare', 'smtp', '5.7.1', '5.1.1']);
+    expect(pair.status).toBe(0);
+    expect(pair.stdout.split('\n')[0]).toBe('SMTP 5.1.1 Bad destination mailbox address vs 5.7.1 Delivery not authorized, message refused');
+    expect(pair.stdout).toContain('is about Addressing status (X.1), while 5.7.1');
+  });
+});
+
 describe('explain', () => {
   const explain = (args: string[], input?: string) => {
     const result = spawnSync(process.execPath, [binary, 'explain', ...args], { encoding: 'utf8', env: cleanEnv, ...(input !== undefined ? { input } : {}) });
@@ -284,13 +305,26 @@ describe('explain', () => {
   };
   const postfix = 'Dec  1 08:00:01 mx postfix/smtp[124]: 5AbC: to=<b@y.example>, relay=mx.y.example[198.51.100.2]:25, status=bounced (host mx.y.example[198.51.100.2] said: 550 5.1.1 <b@y.example>: Recipient address rejected: User unknown (in reply to RCPT TO command))';
 
-  it('explains one reply given as an argument', () => {
+  it('explains one reply given as an argument: verdict, reason, fix and the codes', () => {
     const out = explain([postfix]);
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain('550 5.1.1 · RCPT TO · mx.y.example');
-    expect(out.stdout).toContain('> 550 5.1.1 <b@y.example>: Recipient address rejected: User unknown\n');
-    expect(out.stdout).toContain('userunknown · permanent · sender');
-    expect(out.stdout).toMatch(/SMTP 550 \S/);
+    expect(out.stdout).toContain('What the server said: 550 5.1.1\n> 550 5.1.1 <b@y.example>: Recipient address rejected: User unknown\n');
+    expect(out.stdout).toContain('- Reason: userunknown: ');
+    expect(out.stdout).toContain('- In reply to: RCPT TO\n- Remote server: mx.y.example');
+    expect(out.stdout).toMatch(/\nWhat to do\n\S/);
+    expect(out.stdout).toMatch(/^- 550 Mailbox unavailable: /m);
+    expect(out.stdout).toMatch(/^- 5\.1\.1 Bad destination mailbox address: /m);
+    const vi = explain(['--lang', 'vi', postfix]);
+    expect(vi.stdout).toContain('Máy chủ đã trả lời: 550 5.1.1');
+    expect(vi.stdout).toContain('- Nguyên nhân: userunknown: hộp thư của người nhận không tồn tại');
+  });
+
+  it('names the provider rule a reply matched, in text and in JSON', () => {
+    const gmail = '550-5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires\n550-5.7.26 all senders to authenticate with either SPF or DKIM.\n550 5.7.26 For more information, go to https://support.google.com/mail/answer/81126 - gsmtp';
+    const text = explain(['-'], gmail);
+    expect(text.stdout).toMatch(/^Recognized reply: Gmail and Google Workspace, /m);
+    const json = JSON.parse(explain(['-f', 'json', '-'], gmail).stdout.trim());
+    expect(json).toMatchObject({ reply: 550, enhanced: '5.7.26', provider: { id: 'gmail', rule: expect.stringMatching(/^gmail-/) }, reason: 'authfailure' });
   });
 
   it('prints one JSON object per finding, with line numbers and spans into that line', () => {
@@ -299,7 +333,7 @@ describe('explain', () => {
     expect(out.status).toBe(0);
     const findings = out.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(findings.map((f) => [f.line, f.reply, f.enhanced, f.reason])).toEqual([[2, 550, '5.1.1', 'userunknown'], [3, 550, '5.7.26', 'authfailure']]);
-    expect(Object.keys(findings[0])).toEqual(['line', 'reply', 'enhanced', 'command', 'remoteHost', 'reason', 'verdict', 'text', 'spans']);
+    expect(Object.keys(findings[0])).toEqual(['line', 'reply', 'enhanced', 'command', 'remoteHost', 'provider', 'reason', 'verdict', 'text', 'spans']);
     const enhanced = findings[0].spans.find((s: { part: string }) => s.part === 'enhanced');
     expect(postfix.slice(enhanced.start, enhanced.end)).toBe('5.1.1');
   });
@@ -311,6 +345,23 @@ describe('explain', () => {
     expect(out.stdout.split('\n')[0]).toBe('3000 findings');
     expect(out.stdout).toMatch(/^\s+2000\s+userunknown\s+e\.g\. 550 5\.1\.1/m);
     expect(out.stdout).toMatch(/^\s+1000\s+452 4\.2\.2$/m);
+  });
+
+  it('draws a progress bar on a terminal while it reads a large file, and clears it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protocodes-progress-'));
+    try {
+      const log = join(dir, 'mail.log');
+      writeFileSync(log, `${postfix}\n`.repeat(Math.ceil((5 * 1024 * 1024) / (postfix.length + 1))));
+      // script(1) gives the command a terminal, as a person at a shell would have.
+      const result = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binary)} explain --format json - < ${JSON.stringify(log)} > /dev/null`, '/dev/null'], { encoding: 'utf8', env: cleanEnv });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/protocodes explain \[[#.]+\] \d+ % of 5 MB/);
+      expect(result.stdout).toContain('\r\x1b[K');
+      const piped = explain(['--format', 'json', '-'], `${postfix}\n`.repeat(20_000));
+      expect(piped.stderr).not.toContain('protocodes explain [');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so when there is no reply, and refuses markdown', () => {

@@ -1,9 +1,10 @@
 // The four commands. Each turns parsed arguments into output through @protocodes/texts; none
 // words a sentence of its own except the CLI's errors.
-import { findCode, getProtocol, isProtocolId, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
+import { findCode, parseEnhancedCode, getProtocol, isProtocolId, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
 import {
   canonicalLocale,
   describeCode,
+  describeEnhancedCodeText,
   describeComparison,
   escapeMarkdown,
   headingsOf,
@@ -64,10 +65,14 @@ function protocolArgument(value: string | undefined, usage: string): ProtocolId 
   return lower;
 }
 
-function codeArgument(protocol: ProtocolId, value: string | undefined, usage: string): number {
+function codeArgument(protocol: ProtocolId, value: string | undefined, usage: string): number | string {
   if (value === undefined) throw new UsageError('missing code', `usage: ${usage}`);
+  if (protocol === 'smtp' && value.includes('.')) {
+    if (!parseEnhancedCode(value)) throw new UsageError(`${quote(value)} is not an enhanced status code`, 'write class.subject.detail, such as 5.7.1, or X.7.1 for the code without its class');
+    return value.toUpperCase();
+  }
   if (!/^\d{3}$/.test(value)) {
-    throw new UsageError(`${quote(value)} is not a valid ${getProtocol(protocol).name} code`, `${getProtocol(protocol).name} codes are three digits, such as 554`);
+    throw new UsageError(`${quote(value)} is not a valid ${getProtocol(protocol).name} code`, `${getProtocol(protocol).name} codes are three digits, such as 554${protocol === 'smtp' ? ', or enhanced codes such as 5.7.1' : ''}`);
   }
   const code = Number(value);
   if (!findCode(protocol, code)) {
@@ -108,7 +113,7 @@ export function runShow(args: ParsedArgs, locale: LocaleChoice, presentation: Pr
   const code = codeArgument(protocol, args.positionals[1], usage);
   noExtra(args.positionals, 2, usage);
   if (args.format === 'json') {
-    const described = describeCode({ protocol, code, locale: locale.tag });
+    const described = typeof code === 'string' ? describeEnhancedCodeText({ code, locale: locale.tag }) : describeCode({ protocol, code, locale: locale.tag });
     return { body: json(described), ...meta(described), exitCode: EXIT.ok };
   }
   const rendered = renderExplanation({ protocol, code, locale: locale.tag, format: args.format });
@@ -122,6 +127,12 @@ export function runCompare(args: ParsedArgs, locale: LocaleChoice, presentation:
   const b = codeArgument(protocol, args.positionals[2], usage);
   noExtra(args.positionals, 3, usage);
   if (a === b) throw new UsageError(`both codes are ${a}`, 'compare two different codes, e.g. protocodes compare smtp 450 550');
+  if (typeof a === 'string' || typeof b === 'string') {
+    if (typeof a !== 'string' || typeof b !== 'string') throw new UsageError(`cannot compare ${a} with ${b}`, 'compare two reply codes (protocodes compare smtp 550 554) or two enhanced codes (protocodes compare smtp 5.1.1 5.7.1)');
+    if (args.format === 'json') throw new UsageError('enhanced codes are compared as text or markdown', 'leave out --format json, or show each code with protocodes show smtp 5.1.1 --format json');
+    const rendered = renderComparison({ protocol, codes: [a, b], locale: locale.tag, format: args.format });
+    return { body: `${present(rendered.output.trimEnd(), rendered.locale, presentation)}\n`, ...meta(rendered), exitCode: EXIT.ok };
+  }
   if (args.format === 'json') {
     const described = describeComparison({ protocol, codes: [a, b], locale: locale.tag });
     return { body: json(described), ...meta(described), exitCode: EXIT.ok };

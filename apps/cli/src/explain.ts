@@ -3,7 +3,7 @@
 // flat however long the log is.
 import { createInterface } from 'node:readline';
 import { decodeMessage, explainMessage, looksLikeMessage, parseReply, type ReplyFinding } from '@protocodes/core';
-import { listCodeSummaries } from '@protocodes/texts/lazy';
+import { renderReply } from '@protocodes/texts/lazy';
 import type { ParsedArgs } from './args.js';
 import type { LocaleChoice } from './commands.js';
 import { EXIT, UsageError } from './errors.js';
@@ -14,6 +14,10 @@ export interface ExplainInput {
   /** Writes to standard output; false when the reader is behind and the caller should wait. */
   write: (text: string) => boolean;
   drain: () => Promise<void>;
+  /** The site's origin, for links to code pages. */
+  siteUrl?: string;
+  /** Reports how far through a large file on standard input the reading is (a TTY progress bar). */
+  progress?: (bytesRead: number) => void;
 }
 
 /** One finding as printed by `--format json`: the field names are part of the CLI's interface. */
@@ -23,6 +27,8 @@ export interface ExplainedFinding {
   enhanced: string | null;
   command: string | null;
   remoteHost: string | null;
+  /** The provider rule that matched, e.g. `{ "id": "gmail", "rule": "gmail-unknown-user" }`. */
+  provider: { id: string; rule: string } | null;
   reason: ReplyFinding['reason'];
   verdict: ReplyFinding['verdict'];
   text: string;
@@ -42,8 +48,7 @@ export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: Exp
   const fromStdin = args.positionals.length === 0 || (args.positionals.length === 1 && args.positionals[0] === '-');
   if (args.format === 'markdown') throw new UsageError('explain prints text or json', 'use --format json for one JSON object per finding');
   if (fromStdin && io.stdin.isTTY) throw new UsageError('no reply to explain', `usage: ${usage}`);
-  const summaries = new Map((listCodeSummaries({ protocol: 'smtp', locale: locale.tag })).codes.map((c) => [c.code, c]));
-  const report = new Report(args.format === 'json', summaries, io.write);
+  const report = new Report(args.format === 'json', locale.tag, io.write, io.siteUrl ?? false);
   if (!fromStdin) {
     report.addText(args.positionals.join(' '));
   } else {
@@ -90,8 +95,11 @@ class Report {
 
   constructor(
     private readonly json: boolean,
-    private readonly summaries: Map<number, { title: string; summary: string }>,
+    private readonly locale: string,
     private readonly write: (text: string) => boolean,
+    /** Where the site runs (PROTOCODES_SITE_URL); without it, no links are printed. */
+    private readonly linkBase: string | false = false,
+    private readonly lineLabel = '#',
   ) {}
 
   /** A whole input: a message is decoded and its copies of each reply merged; anything else is a log. */
@@ -116,6 +124,7 @@ class Report {
         enhanced: finding.enhanced ?? null,
         command: finding.command ?? null,
         remoteHost: finding.remoteHost ?? null,
+        provider: finding.provider ?? null,
         reason: finding.reason,
         verdict: finding.verdict,
         text: finding.text,
@@ -133,21 +142,16 @@ class Report {
       this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
       // Explanations are printed for the first finding of each reason and code, so a log of
       // ten thousand identical bounces stays readable and memory stays bounded.
-      if (!seen || this.byCode.get(code) === 1) this.explained.push(this.explain(item, code));
+      if (!seen || this.byCode.get(code) === 1) this.explained.push(this.explain(item, finding));
       if (this.explained.length > 200) this.explained.length = 200;
     }
     return lines.length === 0 || this.write(`${lines.join('\n')}\n`);
   }
 
-  private explain(item: ExplainedFinding, code: string): string {
-    const head = [code, item.command, item.remoteHost].filter(Boolean).join(' · ');
-    const summary = item.reply !== null ? this.summaries.get(item.reply) : undefined;
-    return [
-      `${item.line}: ${stripControls(head)}`,
-      `  > ${stripControls(item.text.replace(/\s*\n\s*/g, ' '))}`,
-      `  ${item.reason} · ${item.verdict.outcome} · ${item.verdict.side} · retry: ${item.verdict.retry}`,
-      ...(summary ? [`  SMTP ${item.reply} ${stripControls(summary.title)}: ${stripControls(summary.summary)}`] : []),
-    ].join('\n');
+  private explain(item: ExplainedFinding, finding: ReplyFinding): string {
+    const rendered = renderReply(finding, { locale: this.locale, format: 'text', linkBase: this.linkBase });
+    const body = stripControls(rendered.output.trimEnd()).replace(/\n{3,}/g, '\n\n');
+    return `${this.lineLabel} ${item.line}\n${body}`;
   }
 
   finish(): void {

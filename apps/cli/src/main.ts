@@ -5,6 +5,7 @@ import { parseCommandLine, type ParsedArgs } from './args.js';
 import { chooseLocale, runCompare, runList, runSearch, runShow, type Output } from './commands.js';
 import { EXIT, UsageError } from './errors.js';
 import { runExplain } from './explain.js';
+import { inputFileSize, PROGRESS_MIN_BYTES, startProgress } from './progress.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { dim, presentation, stripControls, type OutputStream } from './terminal.js';
 import { loadLocale } from '@protocodes/texts/lazy';
@@ -18,6 +19,8 @@ export interface Streams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Resolves when standard output has room again after a write returned false. */
   drain?: () => Promise<void>;
+  /** The size of standard input when it is a file (tests pass their own). */
+  inputSize?: () => number | undefined;
 }
 
 function localeNote(output: Output, source: string): string {
@@ -47,8 +50,15 @@ async function execute(args: ParsedArgs, streams: Streams): Promise<number> {
   // Only the language asked for is loaded (English is always there to fall back on).
   await loadLocale(locale.tag);
   if (args.command === 'explain') {
-    const result = await runExplain(args, locale, { stdin: streams.stdin, write: (text) => writeWithRoom(streams.stdout, text), drain: streams.drain ?? (async () => {}) });
-    return result.exitCode;
+    const size = streams.stderr.isTTY ? (streams.inputSize ?? inputFileSize)() : undefined;
+    const progress = size !== undefined && size >= PROGRESS_MIN_BYTES ? startProgress(streams.stdin, size, streams.stderr) : undefined;
+    try {
+      const siteUrl = streams.env.PROTOCODES_SITE_URL?.replace(/\/+$/, '');
+      const result = await runExplain(args, locale, { stdin: streams.stdin, write: (text) => writeWithRoom(streams.stdout, text), drain: streams.drain ?? (async () => {}), ...(siteUrl ? { siteUrl } : {}) });
+      return result.exitCode;
+    } finally {
+      progress?.stop();
+    }
   }
   const view = presentation(streams.stdout, streams.env, args.color);
   const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command as Exclude<typeof args.command, 'explain'>];

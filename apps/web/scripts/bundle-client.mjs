@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Bundles the one client script (search) for browsers; it shares its ranking with the server.
+// Bundles the client scripts for browsers: search (sharing its ranking with the server) and the
+// reply explainer (the same parser as the CLI and the API, run in the page).
 import { build } from 'esbuild';
 
 try {
   await build({
-    entryPoints: [new URL('../src/client/search.ts', import.meta.url).pathname],
-    outfile: new URL('../dist/assets/search.js', import.meta.url).pathname,
+    entryPoints: ['search', 'explain'].map((name) => new URL(`../src/client/${name}.ts`, import.meta.url).pathname),
+    outdir: new URL('../dist/assets/', import.meta.url).pathname,
     bundle: true,
     platform: 'browser',
     format: 'esm',

@@ -121,6 +121,46 @@ describe('in Chromium', () => {
     await context.close();
   });
 
+  it('explains a pasted multi-line Gmail reply in the page, with no network request', async () => {
+    const page = await open('/en/explain/');
+    // Using the box fetches the page's words once; from then on nothing goes out.
+    await page.waitForLoadState('networkidle');
+    const words = page.waitForResponse((response) => response.url().endsWith('/en/explain-texts.json'));
+    await page.locator('#explain-text').focus();
+    expect((await words).status()).toBe(200);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const gmail = [
+      '550-5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires',
+      '550-5.7.26 all senders to authenticate with either SPF or DKIM.',
+      '550-5.7.26',
+      '550-5.7.26  Authentication results:',
+      '550-5.7.26  DKIM = did not pass',
+      '550-5.7.26  SPF [example.com] with ip: [203.0.113.9] = did not pass',
+      '550-5.7.26',
+      '550 5.7.26 For more information, go to https://support.google.com/mail/answer/81126 - gsmtp',
+    ].join('\n');
+    await page.locator('#explain-text').fill(gmail);
+    await page.getByRole('button', { name: 'Explain' }).click();
+    const result = page.locator('#explain-results article.reply');
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.locator('h3').first().textContent()).toBe('What the server said: 550 5.7.26');
+    expect(await result.locator('dd[data-field="reason"]').textContent()).toMatch(/^authfailure: /);
+    expect(await result.locator('dd[data-field="outcome"]').textContent()).toMatch(/^permanent failure/);
+    expect(await result.locator('.provider h4').textContent()).toMatch(/^Recognized reply: Gmail and Google Workspace, /);
+    expect(await result.locator('a[href="/en/smtp/X.7.26/"]').count()).toBe(1);
+    expect(requests).toEqual([]);
+
+    // The same box is on the home page, in the page's language.
+    const vi = await open('/vi/');
+    await vi.waitForLoadState('networkidle');
+    await vi.locator('#explain-text').fill('452 4.2.2 The email account that you tried to reach is over quota.');
+    await vi.getByRole('button', { name: 'Giải thích' }).click();
+    await expect.poll(() => vi.locator('#explain-results dd[data-field="reason"]').textContent()).toMatch(/^mailboxfull: hộp thư của người nhận đã đầy/);
+    await vi.close();
+    await page.close();
+  });
+
   it('draws the session diagram with the phases of each code highlighted', async () => {
     const page = await open('/vi/smtp/235-vs-554/');
     const svg = page.locator('svg.session');

@@ -16,6 +16,8 @@ export interface Page {
   main: string;
   jsonLd?: object;
   ogType?: 'website' | 'article';
+  /** Module scripts besides search, such as the reply explainer. */
+  scripts?: string[];
 }
 
 const OG_LOCALE: Record<string, string> = { en: 'en_US', vi: 'vi_VN' };
@@ -64,7 +66,7 @@ ${alternates}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/site.css">
 <script type="module" src="/assets/search.js"></script>
-${page.jsonLd ? `<script type="application/ld+json">${jsonForScript(page.jsonLd)}</script>\n` : ''}</head>
+${(page.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>\n`).join('')}${page.jsonLd ? `<script type="application/ld+json">${jsonForScript(page.jsonLd)}</script>\n` : ''}</head>
 <body>
 <a class="skip" href="#main">${say('web.skipLink')}</a>
 <header class="site">

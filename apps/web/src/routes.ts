@@ -1,5 +1,5 @@
 // The site's address space: every route as data, and the parser from a path back to a route.
-import { listCodes, protocolList, type ProtocolId } from '@protocodes/core';
+import { findEnhancedEntry, findProviderRule, listCodes, listEnhancedEntries, listProviders, protocolList, type ProtocolId } from '@protocodes/core';
 import { availableLocales } from '@protocodes/texts';
 
 export type Route =
@@ -8,12 +8,19 @@ export type Route =
   | { kind: 'robots' }
   | { kind: 'sitemap-index' }
   | { kind: 'sitemap'; locale: string }
-  | { kind: 'asset'; name: 'site.css' | 'search.js' }
+  | { kind: 'asset'; name: 'site.css' | 'search.js' | 'explain.js' }
   | { kind: 'search-index'; locale: string }
+  | { kind: 'explain-texts'; locale: string }
   | { kind: 'home'; locale: string }
   | { kind: 'protocol'; locale: string; protocol: ProtocolId }
   | { kind: 'code'; locale: string; protocol: ProtocolId; code: number }
   | { kind: 'compare'; locale: string; protocol: ProtocolId; a: number; b: number }
+  | { kind: 'explain'; locale: string }
+  /** SMTP enhanced status codes, by registry id (`X.1.1`), and pairs of related ones. */
+  | { kind: 'enhanced'; locale: string; id: string }
+  | { kind: 'enhanced-compare'; locale: string; a: string; b: string }
+  | { kind: 'providers'; locale: string }
+  | { kind: 'provider-rule'; locale: string; rule: string }
   /** The reverse order of a pair: answered with a redirect to the canonical order. */
   | { kind: 'compare-reverse'; locale: string; protocol: ProtocolId; a: number; b: number };
 
@@ -33,6 +40,8 @@ export function pathOf(route: Route): string {
       return `/assets/${route.name}`;
     case 'search-index':
       return `/${route.locale}/search-index.json`;
+    case 'explain-texts':
+      return `/${route.locale}/explain-texts.json`;
     case 'home':
       return `/${route.locale}/`;
     case 'protocol':
@@ -43,6 +52,16 @@ export function pathOf(route: Route): string {
       return `/${route.locale}/${route.protocol}/${route.a}-vs-${route.b}/`;
     case 'compare-reverse':
       return `/${route.locale}/${route.protocol}/${route.b}-vs-${route.a}/`;
+    case 'explain':
+      return `/${route.locale}/explain/`;
+    case 'enhanced':
+      return `/${route.locale}/smtp/${route.id}/`;
+    case 'enhanced-compare':
+      return `/${route.locale}/smtp/${route.a}-vs-${route.b}/`;
+    case 'providers':
+      return `/${route.locale}/smtp/providers/`;
+    case 'provider-rule':
+      return `/${route.locale}/smtp/providers/${route.rule}/`;
   }
 }
 
@@ -54,9 +73,11 @@ export function* allRoutes(): Generator<Route> {
   yield { kind: 'sitemap-index' };
   yield { kind: 'asset', name: 'site.css' };
   yield { kind: 'asset', name: 'search.js' };
+  yield { kind: 'asset', name: 'explain.js' };
   for (const locale of availableLocales) {
     yield { kind: 'sitemap', locale };
     yield { kind: 'search-index', locale };
+    yield { kind: 'explain-texts', locale };
     yield* pageRoutes(locale);
     for (const protocol of protocolList) {
       for (const [a, b] of pairsOf(protocol)) yield { kind: 'compare-reverse', locale, protocol, a, b };
@@ -67,6 +88,11 @@ export function* allRoutes(): Generator<Route> {
 /** The pages of one locale (no redirects): what its sitemap lists. */
 export function* pageRoutes(locale: string): Generator<Route & { locale: string }> {
   yield { kind: 'home', locale };
+  yield { kind: 'explain', locale };
+  for (const entry of listEnhancedEntries()) yield { kind: 'enhanced', locale, id: entry.code };
+  for (const [a, b] of enhancedPairs()) yield { kind: 'enhanced-compare', locale, a, b };
+  yield { kind: 'providers', locale };
+  for (const provider of listProviders()) for (const rule of provider.rules) yield { kind: 'provider-rule', locale, rule: rule.id };
   for (const protocol of protocolList) {
     yield { kind: 'protocol', locale, protocol };
     for (const entry of listCodes(protocol)) yield { kind: 'code', locale, protocol, code: entry.code };
@@ -87,6 +113,29 @@ export function pairsOf(protocol: ProtocolId): [number, number][] {
   return list;
 }
 
+let enhancedPairList: [string, string][] | undefined;
+
+/** Each enhanced code with the codes its entry lists as related, in registry order. */
+export function enhancedPairs(): [string, string][] {
+  if (!enhancedPairList) {
+    const order = new Map(listEnhancedEntries().map((e, i) => [e.code as string, i]));
+    const seen = new Set<string>();
+    enhancedPairList = [];
+    for (const entry of listEnhancedEntries()) {
+      for (const other of ('related' in entry ? (entry.related as readonly string[]) : [])) {
+        if (!order.has(other)) continue;
+        const pair: [string, string] = order.get(entry.code)! < order.get(other)! ? [entry.code, other] : [other, entry.code];
+        const key = pair.join('|');
+        if (!seen.has(key)) {
+          seen.add(key);
+          enhancedPairList.push(pair);
+        }
+      }
+    }
+  }
+  return enhancedPairList;
+}
+
 const codeSet = new Map(protocolList.map((p) => [p, new Set(listCodes(p).map((e) => e.code))]));
 
 /** The route at a path, or undefined. Only paths the site really has match: nothing maps to files. */
@@ -104,9 +153,23 @@ export function routeOf(path: string): Route | undefined {
       return { kind: 'asset', name: 'site.css' };
     case '/assets/search.js':
       return { kind: 'asset', name: 'search.js' };
+    case '/assets/explain.js':
+      return { kind: 'asset', name: 'explain.js' };
+  }
+  const smtpPage = /^\/([A-Za-z-]+)\/(?:explain\/|smtp\/(?:(X\.\d{1,3}\.\d{1,3})\/|(X\.\d{1,3}\.\d{1,3})-vs-(X\.\d{1,3}\.\d{1,3})\/|providers\/(?:([a-z0-9-]+)\/)?))$/.exec(path);
+  if (smtpPage) {
+    const [, locale, id, a, b, rule] = smtpPage;
+    if (!availableLocales.includes(locale!)) return undefined;
+    if (path.endsWith('/explain/')) return { kind: 'explain', locale: locale! };
+    if (id !== undefined) return findEnhancedEntry(id) ? { kind: 'enhanced', locale: locale!, id } : undefined;
+    if (a !== undefined && b !== undefined) return enhancedPairs().some(([x, y]) => x === a && y === b) ? { kind: 'enhanced-compare', locale: locale!, a, b } : undefined;
+    if (rule !== undefined) return findProviderRule(rule) ? { kind: 'provider-rule', locale: locale!, rule } : undefined;
+    return { kind: 'providers', locale: locale! };
   }
   const sitemap = /^\/sitemaps\/([A-Za-z-]+)\.xml$/.exec(path);
   if (sitemap && availableLocales.includes(sitemap[1]!)) return { kind: 'sitemap', locale: sitemap[1]! };
+  const texts = /^\/([A-Za-z-]+)\/explain-texts\.json$/.exec(path);
+  if (texts && availableLocales.includes(texts[1]!)) return { kind: 'explain-texts', locale: texts[1]! };
   const match = /^\/([A-Za-z-]+)\/(?:(search-index\.json)|([a-z]+)\/(?:(\d{3})\/|(\d{3})-vs-(\d{3})\/)?)?$/.exec(path);
   if (!match) return undefined;
   const [, locale, searchIndex, protocol, code, a, b] = match;

@@ -6,6 +6,8 @@ import type { SiteConfig } from './config.js';
 import { renderPage } from './layout.js';
 import { codePage } from './pages/code.js';
 import { comparePage } from './pages/compare.js';
+import { enhancedComparePage, enhancedPage, providerRulePage, providersPage } from './pages/enhanced.js';
+import { explainPage, explainTexts } from './pages/explain.js';
 import { homePage } from './pages/home.js';
 import { protocolPage } from './pages/protocol.js';
 import { languageChooser, notFoundPage, redirectPage } from './pages/special.js';
@@ -25,6 +27,7 @@ const HTML = 'text/html; charset=utf-8';
 const assets = {
   'site.css': { type: 'text/css; charset=utf-8', file: new URL('../assets/site.css', import.meta.url) },
   'search.js': { type: 'text/javascript; charset=utf-8', file: new URL('../dist/assets/search.js', import.meta.url) },
+  'explain.js': { type: 'text/javascript; charset=utf-8', file: new URL('../dist/assets/explain.js', import.meta.url) },
 } as const;
 const assetCache = new Map<string, string>();
 
@@ -54,6 +57,8 @@ export function renderRoute(route: Route, config: SiteConfig, forStaticHost = fa
       return { status: 200, contentType: assets[route.name].type, body: asset(route.name) };
     case 'search-index':
       return { status: 200, contentType: 'application/json; charset=utf-8', body: searchIndex(route.locale) };
+    case 'explain-texts':
+      return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(explainTexts(route.locale)) };
     case 'home':
       return { status: 200, contentType: HTML, body: renderPage(homePage(route.locale), config) };
     case 'protocol':
@@ -62,6 +67,16 @@ export function renderRoute(route: Route, config: SiteConfig, forStaticHost = fa
       return { status: 200, contentType: HTML, body: renderPage(codePage(route.locale, route.protocol, route.code, config), config) };
     case 'compare':
       return { status: 200, contentType: HTML, body: renderPage(comparePage(route.locale, route.protocol, route.a, route.b), config) };
+    case 'explain':
+      return { status: 200, contentType: HTML, body: renderPage(explainPage(route.locale), config) };
+    case 'enhanced':
+      return { status: 200, contentType: HTML, body: renderPage(enhancedPage(route.locale, route.id), config) };
+    case 'enhanced-compare':
+      return { status: 200, contentType: HTML, body: renderPage(enhancedComparePage(route.locale, route.a, route.b), config) };
+    case 'providers':
+      return { status: 200, contentType: HTML, body: renderPage(providersPage(route.locale), config) };
+    case 'provider-rule':
+      return { status: 200, contentType: HTML, body: renderPage(providerRulePage(route.locale, route.rule), config) };
     case 'compare-reverse': {
       const target = pathOf({ ...route, kind: 'compare' });
       if (forStaticHost) return { status: 200, contentType: HTML, body: redirectPage(route.locale, target, config) };

@@ -133,7 +133,7 @@ describe('the protocodes-catalogue binary', () => {
     const result = run('check');
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^vi: messages (\d+)\/\1, ftp (\d+)\/\2, http (\d+)\/\3, smtp (\d+)\/\4\ncatalogue ok: \d+ files, 58 ftp codes, \d+ ftp pair notes, 88 http codes, \d+ http pair notes, 38 smtp codes, \d+ smtp pair notes \(\d+ ms\)\n$/,
+      /^vi: messages (\d+)\/\1, ftp (\d+)\/\2, http (\d+)\/\3, smtp (\d+)\/\4\ncatalogue ok: \d+ files, 58 ftp codes, \d+ ftp pair notes, 88 http codes, \d+ http pair notes, 38 smtp codes, \d+ smtp pair notes, 81 smtp enhanced codes, \d+ provider rules from \d+ providers \(\d+ ms\)\n$/,
     );
     expect(result.status).toBe(0);
   });

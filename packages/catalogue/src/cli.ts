@@ -64,7 +64,8 @@ function check(root: string, fix: boolean): number {
   const diagnostics = [...catalogue.diagnostics, ...docsDiagnostic(root, fix)];
   for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
   const ms = Math.round(performance.now() - started);
-  const contents = catalogue.protocols.map((p) => `${p.codes.length} ${p.id} codes, ${p.pairs.length} ${p.id} pair notes`).join(', ');
+  const extra = (p: (typeof catalogue.protocols)[number]) => (p.enhanced.length ? `, ${p.enhanced.length} ${p.id} enhanced codes` : '') + (p.providers.length ? `, ${p.providers.reduce((n, f) => n + f.value.rules.length, 0)} provider rules from ${p.providers.length} providers` : '');
+  const contents = catalogue.protocols.map((p) => `${p.codes.length} ${p.id} codes, ${p.pairs.length} ${p.id} pair notes${extra(p)}`).join(', ');
   for (const locale of catalogue.locales) {
     if (locale.status.length === 0) continue;
     const parts = locale.status.map((s) => `${s.scope} ${s.fresh}/${s.total}${s.stale.length ? ` (${s.stale.length} stale)` : ''}`);

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Catalogue, LocaleCatalogue, ProtocolCatalogue } from './model.js';
-import { codeSourceTexts, isFresh, pairId, pairSourceTexts, protocolSourceTexts } from './translations.js';
+import { REPLY_REASONS } from './schema.js';
+import { codeSourceTexts, enhancedSourceTexts, isFresh, pairId, pairSourceTexts, protocolSourceTexts, providerRuleSourceTexts } from './translations.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const CANONICAL_NUMBER = /^(0|[1-9][0-9]*)$/;
@@ -49,13 +50,26 @@ function protocolModule(entry: ProtocolCatalogue): string {
       .sort((a, b) => a.value.codes[0] - b.value.codes[0] || a.value.codes[1] - b.value.codes[1])
       .map(({ value }) => [pairId(value.codes), value]),
   );
+  const enhanced = Object.fromEntries(
+    [...entry.enhanced].sort((a, b) => compareEnhanced(a.value.code, b.value.code)).map(({ value }) => [value.code, value]),
+  );
+  const providers = [...entry.providers].sort((a, b) => a.value.id.localeCompare(b.value.id)).map(({ value }) => value);
   return (
     HEADER(`catalogue/protocols/${id}`) +
     `\nexport const ${id}Protocol = ${toLiteral(protocol)} as const;\n` +
     `\nexport const ${id}Codes = ${toLiteral(codes)} as const;\n` +
     `\n/** Hand-written notes for commonly confused pairs, keyed \`<a>-<b>\` with a < b. */\n` +
-    `export const ${id}Pairs = ${toLiteral(pairs)} as const;\n`
+    `export const ${id}Pairs = ${toLiteral(pairs)} as const;\n` +
+    (entry.enhanced.length ? `\n/** Enhanced status codes, keyed \`X.<subject>.<detail>\`, in registry order. */\nexport const ${id}Enhanced = ${toLiteral(enhanced)} as const;\n` : '') +
+    (entry.providers.length ? `\n/** What big receivers send: each rule matches when all its tokens appear. */\nexport const ${id}Providers = ${toLiteral(providers)} as const;\n` : '')
   );
+}
+
+/** Registry order: X.1.2 before X.1.10. */
+export function compareEnhanced(a: string, b: string): number {
+  const [, as = 0, ad = 0] = a.split('.').map(Number);
+  const [, bs = 0, bd = 0] = b.split('.').map(Number);
+  return as - bs || ad - bd;
 }
 
 /** Only translations made from the current English are compiled; the rest fall back to English. */
@@ -74,12 +88,26 @@ function localeModule(locale: LocaleCatalogue, protocol: ProtocolCatalogue): str
       .filter(({ value }) => isFresh(file.pairs?.[pairId(value.codes)], pairSourceTexts(value)))
       .map(({ value }) => [pairId(value.codes), strip(file.pairs![pairId(value.codes)]!)]),
   );
+  const enhanced = Object.fromEntries(
+    protocol.enhanced
+      .filter(({ value }) => isFresh(file.enhanced?.[value.code], enhancedSourceTexts(value)))
+      .sort((a, b) => compareEnhanced(a.value.code, b.value.code))
+      .map(({ value }) => [value.code, strip(file.enhanced![value.code]!)]),
+  );
+  const rules = Object.fromEntries(
+    protocol.providers
+      .flatMap(({ value }) => value.rules)
+      .filter((rule) => isFresh(file.providers?.[rule.id], providerRuleSourceTexts(rule)))
+      .map((rule) => [rule.id, strip(file.providers![rule.id]!)]),
+  );
   return (
     HEADER(`catalogue/locales/${locale.id}/${protocol.id}.yaml`) +
     `\nexport const locale = ${JSON.stringify(locale.id)};\n` +
     `\nexport const protocolTexts = ${protocolTexts ? `${toLiteral(protocolTexts)} as const` : 'undefined'};\n` +
     `\nexport const codeTexts = ${toLiteral(codes)} as const;\n` +
-    `\nexport const pairTexts = ${toLiteral(pairs)} as const;\n`
+    `\nexport const pairTexts = ${toLiteral(pairs)} as const;\n` +
+    (protocol.enhanced.length ? `\nexport const enhancedTexts = ${toLiteral(enhanced)} as const;\n` : '') +
+    (protocol.providers.length ? `\nexport const providerTexts = ${toLiteral(rules)} as const;\n` : '')
   );
 }
 
@@ -154,6 +182,22 @@ export function compare${P}Codes(a: ${P}ReplyCode, b: ${P}ReplyCode): CodeCompar
 `;
 }
 
+/**
+ * What the reply parser needs and nothing more (the codes, and each provider rule's tokens and
+ * reason), so that a browser bundle of the parser carries no texts.
+ */
+function matchingModule(entry: ProtocolCatalogue): string {
+  const codes = entry.codes.map(({ value }) => value.code).sort((a, b) => a - b);
+  const rules = [...entry.providers]
+    .sort((a, b) => a.value.id.localeCompare(b.value.id))
+    .flatMap(({ value }) => value.rules.map((rule) => ({ provider: value.id, id: rule.id, match: rule.match, reason: rule.reason })));
+  return (
+    HEADER(`catalogue/protocols/${entry.id}`) +
+    `\nexport const ${entry.id}ReplyCodeList = ${toLiteral(codes)} as const;\n` +
+    `\n/** In catalogue order: the first rule whose tokens all occur wins. */\nexport const ${entry.id}ProviderRules = ${toLiteral(rules)} as const;\n`
+  );
+}
+
 /** Every protocol, for the all-in-one entry: adding a catalogue folder adds a protocol here. */
 function registryModule(catalogue: Catalogue): string {
   const ids = catalogue.protocols.map((p) => p.id);
@@ -190,6 +234,10 @@ export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileR
     modules.set(`entries/${protocol.id}.ts`, entryModule(protocol));
   }
   modules.set('registry.ts', registryModule(catalogue));
+  for (const protocol of catalogue.protocols) {
+    if (protocol.providers.length) modules.set(`${protocol.id}-matching.ts`, matchingModule(protocol));
+  }
+  modules.set('reasons.ts', `${HEADER('packages/catalogue/src/schema.ts')}\n/** Why a message was not delivered, in the names bounce handlers already use. */\nexport const replyReasons = ${toLiteral(REPLY_REASONS)} as const;\n`);
   for (const locale of catalogue.locales) {
     if (locale.id === 'en') continue;
     for (const protocol of catalogue.protocols) modules.set(`locales/${locale.id}/${protocol.id}.ts`, localeModule(locale, protocol));

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { isMap, isScalar, parse } from 'yaml';
 import type { Catalogue } from './model.js';
-import { codeSourceTexts, pairId, pairSourceTexts, protocolSourceTexts, sourceHash } from './translations.js';
+import { protocolSourceTexts, sourceHash, translationSources } from './translations.js';
 import { forEachString, keyOrderProblems, normalizeReference } from './lint.js';
 import { referenceSchema, schemaAt, type JsonSchema } from './schema.js';
 import { nodeAt, parseSourceFile, type SourceFile } from './source.js';
@@ -88,14 +88,12 @@ export function stampTranslations(catalogue: Catalogue): string[] {
     for (const { id, translations } of locale.protocols) {
       const protocol = catalogue.protocols.find((p) => p.id === id);
       if (!protocol) continue;
-      const sources = new Map<string, unknown>([
-        ['protocol', protocolSourceTexts(protocol.protocol.value)],
-        ...protocol.codes.map(({ value }) => [`codes.${value.code}`, codeSourceTexts(value)] as [string, unknown]),
-        ...protocol.pairs.map(({ value }) => [`pairs.${pairId(value.codes)}`, pairSourceTexts(value)] as [string, unknown]),
-      ]);
+      const sources: [string[], unknown][] = [
+        [['protocol'], protocolSourceTexts(protocol.protocol.value)],
+        ...translationSources(protocol).map(({ section, id, texts }) => [[section, id], texts] as [string[], unknown]),
+      ];
       const inserts: { offset: number; line: string }[] = [];
-      for (const [key, source] of sources) {
-        const path = key.split('.');
+      for (const [path, source] of sources) {
         const node = nodeAt(translations.file, path);
         const entry = valueAt(translations.value, path) as { source?: string } | undefined;
         if (!entry || entry.source || !isMap(node) || node.flow || !node.items[0]?.key) continue;

@@ -10,7 +10,7 @@ import { closestWords, doubledWords } from './words.js';
 
 const referencePattern = new RegExp(REFERENCE_PATTERN);
 
-function report(file: SourceFile, where: { line: number; column: number }, rule: string, message: string, hint: string, fixable = false): Diagnostic {
+export function report(file: SourceFile, where: { line: number; column: number }, rule: string, message: string, hint: string, fixable = false): Diagnostic {
   return { file: file.path, line: where.line, column: where.column, rule, message, hint, ...(fixable ? { fixable } : {}) };
 }
 

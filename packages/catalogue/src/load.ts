@@ -7,6 +7,8 @@ import { lintCodeEntry, lintKeyOrder, lintProtocol, lintStrings } from './lint.j
 import type {
   Catalogue,
   CodeEntry,
+  EnhancedEntry,
+  ProviderFile,
   LocaleCatalogue,
   LocaleProtocolFile,
   Loaded,
@@ -17,7 +19,8 @@ import type {
   ProtocolDefinition,
 } from './model.js';
 import { avoidedPhrases, lintGlossary } from './glossary.js';
-import { codeEntrySchema, glossarySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
+import { lintEnhancedEntries, lintProviders } from './enhanced.js';
+import { codeEntrySchema, enhancedEntrySchema, providerSchema, glossarySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
 import { checkMessages, checkProtocolTranslations, pairId } from './translations.js';
 import { positionOf } from './source.js';
 import { parseSourceFile, yamlDiagnostics, type SourceFile } from './source.js';
@@ -73,6 +76,16 @@ export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalo
     diagnostics.push({ file: display(protocolsFolder), line: 1, column: 1, rule: 'no-protocols', message: 'no protocol folders found', hint: 'each protocol lives in catalogue/protocols/<id>/protocol.yaml' });
   }
 
+  const loadAll = <T>(entries: readonly { path: string }[], schema: JsonSchema): Loaded<T>[] => {
+    const loaded: Loaded<T>[] = [];
+    for (const { path } of entries) {
+      const check = checkFile<T>(read(path, schema), schema);
+      diagnostics.push(...check.diagnostics);
+      if (check.loaded) loaded.push(check.loaded);
+    }
+    return loaded;
+  };
+
   for (const folder of folders) {
     const protocolPath = join(protocolsFolder, folder, 'protocol.yaml');
     if (!disk.exists(protocolPath)) {
@@ -112,7 +125,14 @@ export function loadCatalogue(root: string, displayFrom = process.cwd()): Catalo
       diagnostics.push(...problems);
       if (problems.length === 0) pairs.push(check.loaded);
     }
-    protocols.push({ id: folder, protocol, codes, pairs, presentIds: new Set([...codeFiles, ...pairFiles].map((f) => f.name.replace(/\.yaml$/, ''))) });
+    const enhancedFiles = disk.list(join(protocolsFolder, folder, 'enhanced'), 'file', report);
+    const enhanced = loadAll<EnhancedEntry>(enhancedFiles, enhancedEntrySchema);
+    const providerFiles = disk.list(join(protocolsFolder, folder, 'providers'), 'file', report);
+    const providers = loadAll<ProviderFile>(providerFiles, providerSchema);
+    const presentIds = new Set([...codeFiles, ...pairFiles, ...enhancedFiles].map((f) => f.name.replace(/\.yaml$/, '')));
+    for (const { value } of providers) for (const rule of value.rules) presentIds.add(rule.id);
+    diagnostics.push(...lintEnhancedEntries(enhanced, protocol.value, presentIds), ...lintProviders(providers));
+    protocols.push({ id: folder, protocol, codes, pairs, enhanced, providers, presentIds });
   }
 
   const locales = loadLocales(join(root, 'locales'), protocols, read, display, diagnostics, disk);
@@ -206,7 +226,7 @@ function loadLocales(
     for (const protocol of protocols) {
       const translations = locale.protocols.find((p) => p.id === protocol.id)?.translations;
       if (!translations) {
-        const total = 1 + protocol.codes.length + protocol.pairs.length;
+        const total = 1 + protocol.codes.length + protocol.pairs.length + protocol.enhanced.length + protocol.providers.reduce((n, p) => n + p.value.rules.length, 0);
         locale.status.push({ scope: protocol.id, total, fresh: 0, stale: [], missing: [`all of ${protocol.id}`] });
         continue;
       }

@@ -1,6 +1,6 @@
 // The catalogue as typed data, after it passed the schema. Field meanings are documented in
 // schema.ts (and in catalogue/README.md, generated from it).
-import type { ACTORS, CHANNELS, CONNECTIONS, FACT_KINDS, GENERATORS, PROTOCOL_FIELDS, REDIRECTS, RETRY_POLICIES, SCOPES, STATUSES } from './schema.js';
+import type { ACTORS, CHANNELS, CONNECTIONS, FACT_KINDS, GENERATORS, PROTOCOL_FIELDS, REDIRECTS, REPLY_REASONS, RETRY_POLICIES, SCOPES, STATUSES } from './schema.js';
 import type { SourceFile } from './source.js';
 import type { JsonSchema } from './schema.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -15,6 +15,7 @@ export type Redirect = (typeof REDIRECTS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type FactKind = (typeof FACT_KINDS)[number];
 export type ProtocolField = (typeof PROTOCOL_FIELDS)[number];
+export type ReplyReason = (typeof REPLY_REASONS)[number];
 
 export interface RetryException {
   retry: RetryPolicy;
@@ -76,6 +77,7 @@ export interface ProtocolDefinition {
   facts: FactDefinition[];
   fields: ProtocolField[];
   categories?: DigitDefinition[];
+  subjects?: DigitDefinition[];
   phases?: PhaseDefinition[];
 }
 
@@ -126,11 +128,48 @@ export interface PairNote {
   references: string[];
 }
 
+/** One enhanced status code of the registry (SMTP), `X.<subject>.<detail>`. */
+export interface EnhancedEntry {
+  code: string;
+  sampleText: string;
+  title: string;
+  summary: string;
+  description: string;
+  inClass: { class: 2 | 4 | 5; meaning: string }[];
+  whenYouSeeIt: string;
+  howToFix: { sender: string; operator: string };
+  basicCodes: number[];
+  reason?: ReplyReason;
+  related?: string[];
+  references: string[];
+  status: 'registered' | 'deprecated';
+}
+
+export interface ProviderRule {
+  id: string;
+  match: string[];
+  reason: ReplyReason;
+  title: string;
+  meaning: string;
+  fix: string;
+  reference?: string;
+}
+
+/** What one big receiver really sends (SMTP). */
+export interface ProviderFile {
+  id: string;
+  name: string;
+  documentation?: string;
+  rules: ProviderRule[];
+}
+
 export interface ProtocolCatalogue {
   id: string;
   protocol: Loaded<ProtocolDefinition>;
   codes: Loaded<CodeEntry>[];
   pairs: Loaded<PairNote>[];
+  enhanced: Loaded<EnhancedEntry>[];
+  providers: Loaded<ProviderFile>[];
   /** The ids of every code and pair file present, including files that failed to load. */
   presentIds: ReadonlySet<string>;
 }
@@ -156,8 +195,16 @@ export interface ProtocolTranslation {
   facts: Record<string, { label: string; values?: Record<string, Omit<FactValue, 'id'>> }>;
   classes: Record<string, { name: string; meaning: string }>;
   categories?: Record<string, { name: string; meaning: string }>;
+  subjects?: Record<string, { name: string; meaning: string }>;
   phases?: Record<string, { name: string; when: string }>;
 }
+
+export type EnhancedTranslation = Pick<EnhancedEntry, 'title' | 'summary' | 'description' | 'whenYouSeeIt' | 'howToFix'> & {
+  inClass: { meaning: string }[];
+  source: string;
+};
+
+export type ProviderRuleTranslation = Pick<ProviderRule, 'title' | 'meaning' | 'fix'> & { source: string };
 
 export interface PairTranslation {
   source: string;
@@ -174,6 +221,8 @@ export interface LocaleProtocolFile {
   protocol?: ProtocolTranslation;
   codes?: Record<string, CodeTranslation>;
   pairs?: Record<string, PairTranslation>;
+  enhanced?: Record<string, EnhancedTranslation>;
+  providers?: Record<string, ProviderRuleTranslation>;
 }
 
 /** How complete one locale is for one scope (its messages, or one protocol's entries). */

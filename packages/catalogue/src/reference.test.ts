@@ -281,3 +281,32 @@ describe('HTTP names against peers: Node\'s http.STATUS_CODES and the statuses p
     }
   });
 });
+
+describe('SMTP enhanced status codes against smtp-enhanced-status-codes.csv', () => {
+  const rows = readCsv('smtp-enhanced-status-codes.csv');
+  const entries = new Map(smtp.enhanced.map(({ value }) => [value.code, value]));
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it('has an entry for every registered code, and none that is not registered', () => {
+    expect([...entries.keys()].sort()).toEqual(rows.map((r) => r.Code!).sort());
+  });
+
+  it.each(rows)('$Code: sample text, basic codes, references and status agree', (row) => {
+    const entry = entries.get(row.Code!);
+    expect(entry, `catalogue/protocols/smtp/enhanced/${row.Code}.yaml`).toBeDefined();
+    expect(entry!.sampleText).toBe(collapse(row['Sample Text']!));
+    // "451, 550" lists codes; "Not given", "Any", "5XX" and prose list none.
+    const listed = /^[\d\s,]+(?:or\s+\d+)?\s*(?:\(.*)?$/.test(row['Associated basic status code']!)
+      ? [...row['Associated basic status code']!.replace(/\(.*$/s, '').matchAll(/\b[245]\d\d\b/g)].map((m) => Number(m[0])).sort()
+      : [];
+    expect(entry!.basicCodes).toEqual(listed);
+    for (const [, rfc] of row.Reference!.matchAll(/\[RFC(\d+)\]/g)) {
+      expect(entry!.references.some((r) => r === `RFC ${rfc}` || r.startsWith(`RFC ${rfc} §`)), `cites RFC ${rfc}`).toBe(true);
+    }
+    expect(entry!.status).toBe(/deprecated/i.test(row.Description!) ? 'deprecated' : 'registered');
+  });
+
+  it('defines each subject X.0 to X.7 in protocol.yaml, and every code uses a defined subject', () => {
+    expect(smtp.protocol.value.subjects?.map((s) => s.digit)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});

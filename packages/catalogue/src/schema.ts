@@ -63,6 +63,34 @@ export const referenceSchema: JsonSchema = {
   'x-example': 'RFC 5321 §4.2.3',
 };
 
+function howToFixSchema(operator: string): JsonSchema {
+  return {
+    type: 'object',
+    description: 'What to do about it, split by audience.',
+    additionalProperties: false,
+    required: ['sender', 'operator'],
+    properties: {
+      sender: text('For the sending side: the user, the client software or the sending system\'s administrator.'),
+      operator: text(operator),
+    },
+  };
+}
+
+/** A list of numbered definitions (classes, categories, subjects), each named, explained and referenced. */
+function digitList(description: string, digit: { minimum: number; maximum: number; description: string }, name: string, meaning: string): JsonSchema {
+  return {
+    type: 'array',
+    minItems: 1,
+    description,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['digit', 'name', 'meaning', 'reference'],
+      properties: { digit: { type: 'integer', ...digit }, name: text(name), meaning: text(meaning), reference: referenceSchema },
+    },
+  };
+}
+
 export const codeEntrySchema = {
   type: 'object',
   description: 'One reply code: `catalogue/protocols/<protocol>/codes/<code>.yaml`.',
@@ -110,16 +138,7 @@ export const codeEntrySchema = {
     whenYouSeeIt: text(
       'The situations and commands where the code shows up in practice. Full sentences that read well under the heading "When you see this code".',
     ),
-    howToFix: {
-      type: 'object',
-      description: 'What to do about it, split by audience.',
-      additionalProperties: false,
-      required: ['sender', 'operator'],
-      properties: {
-        sender: text('For the sending side: the user, the client software or the sending system\'s administrator.'),
-        operator: text('For the operator of the server that sends this code.'),
-      },
-    },
+    howToFix: howToFixSchema('For the operator of the server that sends this code.'),
     whenToSend: text(
       'For a server operator choosing a code: when this code is the right one to send, as opposed to its neighbours.',
     ),
@@ -298,38 +317,14 @@ export const protocolSchema = {
       description: 'The RFCs that define its reply codes.',
       items: referenceSchema,
     },
-    classes: {
-      type: 'array',
-      minItems: 1,
-      description: 'The classes, one per first digit.',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['digit', 'name', 'meaning', 'reference'],
-        properties: {
-          digit: { type: 'integer', minimum: 1, maximum: 6, description: 'The first digit.' },
-          name: text('The class name, e.g. "Transient negative completion".'),
-          meaning: text('What a reply of this class tells the client.'),
-          reference: referenceSchema,
-        },
-      },
-    },
-    categories: {
-      type: 'array',
-      minItems: 1,
-      description: 'The categories, one per second digit (SMTP, FTP).',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['digit', 'name', 'meaning', 'reference'],
-        properties: {
-          digit: { type: 'integer', minimum: 0, maximum: 9, description: 'The second digit.' },
-          name: text('The category name, e.g. "Mail system".'),
-          meaning: text('What replies of this category are about.'),
-          reference: referenceSchema,
-        },
-      },
-    },
+    classes: digitList('The classes, one per first digit.', { minimum: 1, maximum: 6, description: 'The first digit.' }, 'The class name, e.g. "Transient negative completion".', 'What a reply of this class tells the client.'),
+    categories: digitList('The categories, one per second digit (SMTP, FTP).', { minimum: 0, maximum: 9, description: 'The second digit.' }, 'The category name, e.g. "Mail system".', 'What replies of this category are about.'),
+    subjects: digitList(
+      'SMTP: the subjects of enhanced status codes, one per middle number (X.<subject>.<detail>, RFC 3463 §2).',
+      { minimum: 0, maximum: 999, description: 'The subject number.' },
+      'The subject name, e.g. "Addressing status".',
+      'What enhanced codes of this subject report.',
+    ),
     outcomes: {
       type: 'array',
       minItems: 1,
@@ -465,6 +460,112 @@ export const pairNoteSchema = {
   },
 } as const satisfies JsonSchema;
 
+/** The reasons a bounce is filed under; the same list as core's REPLY_REASONS (a test keeps them equal). */
+export const REPLY_REASONS = [
+  'userunknown', 'mailboxfull', 'filtered', 'expired', 'hostunknown', 'blocked', 'rejected',
+  'authfailure', 'spamdetected', 'virusdetected', 'networkerror', 'notaccept', 'suspend',
+  'policyviolation', 'systemerror', 'systemfull', 'requireptr', 'securityerror', 'badreputation',
+  'norelaying', 'toomanyconn', 'speeding', 'hasmoved', 'mailererror', 'mesgtoobig', 'exceedlimit',
+  'notcompliantrfc', 'contenterror', 'syntaxerror', 'onhold', 'delivered', 'undefined',
+] as const;
+
+export const ENHANCED_ID_PATTERN = '^X\\.[0-9]{1,3}\\.[0-9]{1,3}$';
+/** An RFC, as for reply codes, or an Internet-Draft by name (X.7.28 is defined by one). */
+export const SPEC_REFERENCE_PATTERN = '^(RFC [1-9][0-9]*( §[0-9A-Z]+(\\.[0-9]+)*)?|draft-[a-z0-9-]+)$';
+
+export const enhancedEntrySchema = {
+  type: 'object',
+  description: 'One SMTP enhanced status code of the IANA registry: `catalogue/protocols/smtp/enhanced/X.<subject>.<detail>.yaml`.',
+  additionalProperties: false,
+  required: ['code', 'sampleText', 'title', 'summary', 'description', 'inClass', 'whenYouSeeIt', 'howToFix', 'basicCodes', 'references', 'status'],
+  properties: {
+    code: { type: 'string', pattern: ENHANCED_ID_PATTERN, description: 'The code without its class, as the registry writes it. It is the id and equals the file name.', 'x-example': 'X.1.1' },
+    sampleText: { type: 'string', description: 'The registry\'s sample text, verbatim; empty only where the registry gives none. Never translated.', 'x-example': 'Bad destination mailbox address' },
+    title: text('Our short name for the code, in sentence case.', 'Bad destination mailbox address'),
+    summary: text('Exactly one sentence that says what the code means.'),
+    description: text('What the code reports and how it differs from its neighbours, in two to four sentences.'),
+    inClass: {
+      type: 'array',
+      minItems: 1,
+      description: 'The classes the code is used in (2, 4, 5), ascending, each with what the code means there.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['class', 'meaning'],
+        properties: {
+          class: { type: 'integer', enum: [2, 4, 5], description: 'The class digit.' },
+          meaning: text('What the code means in this class: what makes it temporary, permanent or a success.'),
+        },
+      },
+    },
+    whenYouSeeIt: text('Where people meet the code: after which command, with which basic code, in which bounce or log.'),
+    howToFix: howToFixSchema('For the operator of the receiving server.'),
+    basicCodes: {
+      type: 'array',
+      uniqueItems: true,
+      description: 'The basic reply codes the registry associates with the code, ascending; empty where it names none.',
+      items: { type: 'integer', minimum: 200, maximum: 599 },
+      'x-example': '[451, 550]',
+    },
+    reason: { type: 'string', enum: REPLY_REASONS, description: 'The bounce reason the code says by itself; absent when the code is too broad (X.7.1).' },
+    related: {
+      type: 'array',
+      uniqueItems: true,
+      description: 'Enhanced codes people confuse with this one.',
+      items: { type: 'string', pattern: ENHANCED_ID_PATTERN },
+    },
+    references: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      description: 'The RFC sections (or the draft) that define the code.',
+      items: { type: 'string', pattern: SPEC_REFERENCE_PATTERN, description: 'An RFC with its section, or an Internet-Draft name.' },
+    },
+    status: { type: 'string', enum: ['registered', 'deprecated'], description: '`deprecated` where the registry says so (X.6.10).' },
+  },
+} as const satisfies JsonSchema;
+
+export const PROVIDER_ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+export const providerSchema = {
+  type: 'object',
+  description: 'What one big receiver really sends: `catalogue/protocols/smtp/providers/<provider>.yaml`.',
+  additionalProperties: false,
+  required: ['id', 'name', 'rules'],
+  properties: {
+    id: { type: 'string', pattern: PROVIDER_ID_PATTERN, description: 'The provider id, equal to the file name.', 'x-example': 'gmail' },
+    name: { type: 'string', minLength: 1, description: 'The provider as people know it. Never translated.', 'x-example': 'Gmail and Google Workspace' },
+    documentation: { type: 'string', pattern: '^https://[^\\s]+$', description: 'The provider\'s own page on the errors it sends.' },
+    rules: {
+      type: 'array',
+      minItems: 1,
+      description: 'The replies, most specific first: the first rule whose tokens all appear wins.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'match', 'reason', 'title', 'meaning', 'fix'],
+        properties: {
+          id: { type: 'string', pattern: PROVIDER_ID_PATTERN, description: 'Unique across providers, starting with the provider id and a hyphen.', 'x-example': 'gmail-unauthenticated' },
+          match: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 4,
+            uniqueItems: true,
+            description: 'Literal, lower-case substrings that must all appear in the reply (case is ignored). Not regular expressions, so matching stays linear.',
+            items: { type: 'string', minLength: 4, maxLength: 120 },
+            'x-example': '[this message is not authenticated]',
+          },
+          reason: { type: 'string', enum: REPLY_REASONS, description: 'Why the message was not delivered.' },
+          title: text('A short name for the reply.', 'Gmail needs SPF or DKIM to pass'),
+          meaning: text('What the provider is saying, in one to three sentences.'),
+          fix: text('What the sender should do, in one to three sentences.'),
+          reference: { type: 'string', pattern: '^https://[^\\s]+$', description: 'The provider\'s documentation of this reply.' },
+        },
+      },
+    },
+  },
+} as const satisfies JsonSchema;
+
 const hash: JsonSchema = {
   type: 'string',
   pattern: '^[0-9a-f]{12}$',
@@ -481,6 +582,20 @@ const digitTexts: JsonSchema = {
   properties: { name: translated('The translated name.'), meaning: translated('The translated meaning.') },
 };
 
+/** The texts reply codes and enhanced codes both have, as their translations. */
+const entryTextTranslations: Record<string, JsonSchema> = {
+  title: translated('Translation of `title`.'),
+  summary: translated('Translation of `summary`: one sentence.'),
+  description: translated('Translation of `description`.'),
+  whenYouSeeIt: translated('Translation of `whenYouSeeIt`.'),
+  howToFix: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['sender', 'operator'],
+    properties: { sender: translated('Translation of `howToFix.sender`.'), operator: translated('Translation of `howToFix.operator`.') },
+  },
+};
+
 export const codeTranslationSchema = {
   type: 'object',
   description: 'The translation of one code entry.',
@@ -488,16 +603,7 @@ export const codeTranslationSchema = {
   required: ['title', 'summary', 'description', 'whenYouSeeIt', 'howToFix', 'whenToSend', 'onReceive'],
   properties: {
     source: hash,
-    title: translated('Translation of `title`.'),
-    summary: translated('Translation of `summary`: one sentence.'),
-    description: translated('Translation of `description`.'),
-    whenYouSeeIt: translated('Translation of `whenYouSeeIt`.'),
-    howToFix: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['sender', 'operator'],
-      properties: { sender: translated('Translation of `howToFix.sender`.'), operator: translated('Translation of `howToFix.operator`.') },
-    },
+    ...entryTextTranslations,
     whenToSend: translated('Translation of `whenToSend`.'),
     onReceive: translated('Translation of `onReceive`.'),
     retryWhen: {
@@ -572,6 +678,7 @@ export const protocolTranslationSchema = {
     },
     classes: { type: 'object', description: 'Keyed by digit.', additionalProperties: digitTexts },
     categories: { type: 'object', description: 'Keyed by digit.', additionalProperties: digitTexts },
+    subjects: { type: 'object', description: 'Keyed by subject number.', additionalProperties: digitTexts },
     phases: {
       type: 'object',
       description: 'Keyed by phase id.',
@@ -593,6 +700,30 @@ export const pairTranslationSchema = {
   properties: { source: hash, note: translated('Translation of `note`.'), whenToSendWhich: translated('Translation of `whenToSendWhich`.') },
 } as const satisfies JsonSchema;
 
+export const enhancedTranslationSchema = {
+  type: 'object',
+  description: 'The translation of one enhanced status code entry.',
+  additionalProperties: false,
+  required: ['title', 'summary', 'description', 'inClass', 'whenYouSeeIt', 'howToFix'],
+  properties: {
+    source: hash,
+    ...entryTextTranslations,
+    inClass: {
+      type: 'array',
+      description: 'Translations of each `inClass` meaning, in the same order as the English.',
+      items: { type: 'object', additionalProperties: false, required: ['meaning'], properties: { meaning: translated('Translation of the meaning.') } },
+    },
+  },
+} as const satisfies JsonSchema;
+
+export const providerRuleTranslationSchema = {
+  type: 'object',
+  description: 'The translation of one provider rule.',
+  additionalProperties: false,
+  required: ['title', 'meaning', 'fix'],
+  properties: { source: hash, title: translated('Translation of `title`.'), meaning: translated('Translation of `meaning`.'), fix: translated('Translation of `fix`.') },
+} as const satisfies JsonSchema;
+
 export const localeProtocolSchema = {
   type: 'object',
   description: 'Translations for one protocol: `catalogue/locales/<locale>/<protocol>.yaml`.',
@@ -601,6 +732,8 @@ export const localeProtocolSchema = {
     protocol: protocolTranslationSchema,
     codes: { type: 'object', description: 'Keyed by code.', additionalProperties: codeTranslationSchema },
     pairs: { type: 'object', description: 'Keyed by `<a>-<b>`.', additionalProperties: pairTranslationSchema },
+    enhanced: { type: 'object', description: 'SMTP: keyed by enhanced code (`X.1.1`).', additionalProperties: enhancedTranslationSchema },
+    providers: { type: 'object', description: 'SMTP: keyed by provider rule id.', additionalProperties: providerRuleTranslationSchema },
   },
 } as const satisfies JsonSchema;
 

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostics.js';
 import type {
   CodeEntry,
+  EnhancedEntry,
+  ProviderRule,
   FactValue,
   LocaleProtocolFile,
   MessagesFile,
@@ -35,6 +37,34 @@ export function codeSourceTexts(entry: CodeEntry) {
   };
 }
 
+export function enhancedSourceTexts(entry: EnhancedEntry) {
+  const { title, summary, description, whenYouSeeIt, howToFix } = entry;
+  return {
+    title,
+    summary,
+    description,
+    inClass: entry.inClass.map((use) => ({ meaning: use.meaning })),
+    whenYouSeeIt,
+    howToFix: { sender: howToFix.sender, operator: howToFix.operator },
+  };
+}
+
+export function providerRuleSourceTexts(rule: ProviderRule) {
+  return { title: rule.title, meaning: rule.meaning, fix: rule.fix };
+}
+
+export type EntrySection = 'codes' | 'pairs' | 'enhanced' | 'providers';
+
+/** Every translatable entry of a protocol except the protocol's own texts, with its English. */
+export function translationSources(protocol: ProtocolCatalogue): { section: EntrySection; id: string; texts: unknown }[] {
+  return [
+    ...protocol.codes.map(({ value }) => ({ section: 'codes' as const, id: String(value.code), texts: codeSourceTexts(value) })),
+    ...protocol.pairs.map(({ value }) => ({ section: 'pairs' as const, id: pairId(value.codes), texts: pairSourceTexts(value) })),
+    ...protocol.enhanced.map(({ value }) => ({ section: 'enhanced' as const, id: value.code, texts: enhancedSourceTexts(value) })),
+    ...protocol.providers.flatMap(({ value }) => value.rules.map((rule) => ({ section: 'providers' as const, id: rule.id, texts: providerRuleSourceTexts(rule) }))),
+  ];
+}
+
 export function pairSourceTexts(pair: PairNote) {
   return { note: pair.note, whenToSendWhich: pair.whenToSendWhich };
 }
@@ -52,6 +82,7 @@ export function protocolSourceTexts(protocol: ProtocolDefinition) {
     ),
     classes: digits(protocol.classes),
     ...(protocol.categories ? { categories: digits(protocol.categories) } : {}),
+    ...(protocol.subjects ? { subjects: digits(protocol.subjects) } : {}),
     ...(protocol.phases ? { phases: Object.fromEntries(protocol.phases.map((p) => [p.id, { name: p.name, when: p.when }])) } : {}),
   };
 }
@@ -100,10 +131,14 @@ export function checkProtocolTranslations(file: SourceFile, translations: Locale
     ...(fixable ? { fixable } : {}),
   });
 
-  const sections: { key: 'protocol' | 'codes' | 'pairs'; english: Map<string, unknown>; label: [string, string] }[] = [
+  const entries = translationSources(english);
+  const sectionOf = (key: EntrySection) => new Map(entries.filter((e) => e.section === key).map((e) => [e.id, e.texts]));
+  const sections: { key: 'protocol' | EntrySection; english: Map<string, unknown>; label: [string, string] }[] = [
     { key: 'protocol', english: new Map([['protocol', protocolSourceTexts(english.protocol.value)]]), label: ['protocol text', 'protocol texts'] },
-    { key: 'codes', english: new Map(english.codes.map(({ value }) => [String(value.code), codeSourceTexts(value)])), label: ['code', 'codes'] },
-    { key: 'pairs', english: new Map(english.pairs.map(({ value }) => [pairId(value.codes), pairSourceTexts(value)])), label: ['pair note', 'pair notes'] },
+    { key: 'codes', english: sectionOf('codes'), label: ['code', 'codes'] },
+    { key: 'pairs', english: sectionOf('pairs'), label: ['pair note', 'pair notes'] },
+    { key: 'enhanced', english: sectionOf('enhanced'), label: ['enhanced code', 'enhanced codes'] },
+    { key: 'providers', english: sectionOf('providers'), label: ['provider rule', 'provider rules'] },
   ];
 
   for (const section of sections) {
@@ -141,7 +176,7 @@ export function checkProtocolTranslations(file: SourceFile, translations: Locale
     for (const id of Object.keys(translated)) {
       // A translation of an entry whose English file is there but broken: that file says why.
       if (!section.english.has(id) && !english.presentIds.has(id)) {
-        diagnostics.push(error(pathOf(id), 'translation-extra', `${id} is translated here but has no English entry in ${english.id}`, `remove it, or check the ${section.key === 'codes' ? 'code' : 'pair id'} for a typo`));
+        diagnostics.push(error(pathOf(id), 'translation-extra', `${id} is translated here but has no English entry in ${english.id}`, `remove it, or check the ${{ codes: 'code', pairs: 'pair id', enhanced: 'enhanced code', providers: 'rule id', protocol: 'key' }[section.key]} for a typo`));
       }
     }
     if (missing.length > 0) {

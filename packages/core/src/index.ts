@@ -109,3 +109,9 @@ export { decodeMessage, explainMessage, looksLikeMessage } from './explain/messa
 export type { ReplyFinding, ReplySpan, ReplySpanPart, ReplyVerdict } from './explain/parse-reply.js';
 export { REPLY_REASONS, classifyReason } from './explain/reasons.js';
 export type { ReplyReason, ReplySide } from './explain/reasons.js';
+export { matchProvider } from './explain/providers.js';
+export type { ProviderMatch } from './explain/providers.js';
+export { listProviders, findProviderRule } from './providers.js';
+export type { Provider, ProviderRule } from './providers.js';
+export { parseEnhancedCode, isEnhancedCode, findEnhancedEntry, describeEnhancedCode, listEnhancedEntries, compareEnhancedCodes } from './enhanced.js';
+export type { EnhancedId, EnhancedEntry, EnhancedClass, EnhancedCodeParts, EnhancedCodeInfo, EnhancedComparison } from './enhanced.js';

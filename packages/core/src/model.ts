@@ -169,11 +169,26 @@ export interface ProtocolTranslations {
         readonly facts: { readonly [field: string]: { readonly label: string; readonly values?: { readonly [id: string]: Omit<FactValue, 'id'> } } };
         readonly classes: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
         readonly categories?: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
+        readonly subjects?: { readonly [digit: number]: { readonly name: string; readonly meaning: string } };
         readonly phases?: { readonly [id: string]: { readonly name: string; readonly when: string } };
       }
     | undefined;
   readonly codeTexts: { readonly [code: number]: CodeTexts };
   readonly pairTexts: { readonly [pair: string]: { readonly note: string; readonly whenToSendWhich: string } };
+  /** SMTP: enhanced status codes, keyed `X.1.1`. */
+  readonly enhancedTexts?: { readonly [id: string]: EnhancedTexts };
+  /** SMTP: provider rules, keyed by rule id. */
+  readonly providerTexts?: { readonly [rule: string]: { readonly title: string; readonly meaning: string; readonly fix: string } };
+}
+
+/** The translatable texts of an enhanced status code entry. */
+export interface EnhancedTexts {
+  readonly title: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly inClass: readonly { readonly meaning: string }[];
+  readonly whenYouSeeIt: string;
+  readonly howToFix: { readonly sender: string; readonly operator: string };
 }
 
 export interface CodeFilter {

@@ -15,3 +15,7 @@ export { foldForSearch, searchTokens, prepareQuery, scoreSearchDocument, SEARCH_
 export type { SearchField, SearchDocumentField } from './search-core.js';
 export type { SearchHit, SearchResult, SearchRequest } from './search.js';
 export { textsVersion } from './generated/version.js';
+export { renderReply, describeProviderRule } from './reply.js';
+export type { ReplyRenderOptions, ProviderRuleDescription } from './reply.js';
+export { InvalidEnhancedCodeError, MixedComparisonError, describeEnhancedCodeText } from './enhanced.js';
+export type { EnhancedDescription } from './enhanced.js';

@@ -13,6 +13,7 @@ import {
   type ProtocolId,
 } from '@protocodes/core';
 import { negotiateLocale } from './locale.js';
+import { looksEnhanced, MixedComparisonError, renderEnhancedComparison, renderEnhancedExplanation } from './enhanced.js';
 import type { Fallback, Format, RenderedText } from './model.js';
 import { FORMATS } from './model.js';
 import { availableLocales, bundle, templates, type LocaleTemplates } from './runtime.js';
@@ -76,7 +77,7 @@ export function resolveRequest(protocol: string, options: RenderOptions): Setup 
   };
 }
 
-function addFallbacks(target: Fallback[], parts: readonly string[], locale: string) {
+export function addFallbacks(target: Fallback[], parts: readonly string[], locale: string) {
   for (const part of parts) if (!target.some((f) => f.part === part)) target.push({ part, locale });
 }
 
@@ -86,23 +87,25 @@ function partName(s: Setup, part: string): string {
   const name = getProtocol(s.protocol).name;
   if (kind === 'codes') return `${name} ${id}`;
   if (kind === 'pairs') return `${name} ${id.replace('-', '/')}`;
+  if (kind === 'enhanced' || kind === 'providers') return `${name} ${id}`;
   if (kind === 'protocol') return name;
   return id;
 }
 
-function fallbackNotice(s: Setup): string | undefined {
+export function fallbackNotice(s: Setup): string | undefined {
   const parts = s.fallbacks.filter((f) => f.part !== 'locale').map((f) => partName(s, f.part));
   if (parts.length === 0) return undefined;
   return s.tools.escape(s.tools.say('sentence.fallback', { language: bundle(s.locale).name, parts: s.tools.list(parts) }));
 }
 
-function finish(s: Setup, output: string, title: string): RenderedText {
+export function finish(s: Setup, output: string, title: string): RenderedText {
   return { output, format: s.format, locale: s.locale, requestedLocale: s.requestedLocale, dir: bundle(s.locale).dir, fallbacks: s.fallbacks, title };
 }
 
 /** One code explained: meaning, when it appears, how to fix it, facts, related codes, references. */
 export function renderExplanation(request: ExplanationRequest): RenderedText {
   const s = resolveRequest(request.protocol, request);
+  if (s.protocol === 'smtp' && looksEnhanced(request.code)) return renderEnhancedExplanation(s, String(request.code));
   const a = codeView(s.protocol, s.entry(request.code), s.tools);
   addFallbacks(s.fallbacks, a.fallbacks, s.locale);
   const context = {
@@ -120,6 +123,11 @@ export function renderExplanation(request: ExplanationRequest): RenderedText {
 /** Two codes compared: the key difference from their facts, each code's texts, when to use which, the curated note. */
 export function renderComparison(request: ComparisonRequest): RenderedText {
   const s = resolveRequest(request.protocol, request);
+  const [first, second] = request.codes;
+  if (s.protocol === 'smtp' && (looksEnhanced(first) || looksEnhanced(second))) {
+    if (!looksEnhanced(first) || !looksEnhanced(second)) throw new MixedComparisonError([String(first), String(second)]);
+    return renderEnhancedComparison(s, [String(first), String(second)]);
+  }
   const facts = compareCodes(s.protocol, request.codes[0], request.codes[1]);
   const a = codeView(s.protocol, facts.a, s.tools);
   const b = codeView(s.protocol, facts.b, s.tools);

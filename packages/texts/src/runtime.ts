@@ -60,7 +60,7 @@ export interface LocaleTemplates {
   readonly messages: Readonly<Record<string, Template>>;
   /** Message ids that fell back to English. */
   readonly fallbacks: readonly string[];
-  layout(kind: 'comparison' | 'explanation', format: Format): Template;
+  layout(kind: 'comparison' | 'explanation' | 'enhanced' | 'enhanced-comparison' | 'reply', format: Format): Template;
 }
 
 const environments = new Map<string, LocaleTemplates>();

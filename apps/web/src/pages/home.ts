@@ -3,6 +3,7 @@ import { localeMessage } from '@protocodes/texts';
 import { FEATURED_CODES } from '../config.js';
 import { escapeHtml } from '../html.js';
 import type { Page } from '../layout.js';
+import { explainBox } from './explain.js';
 import { codeLink, curatedPairs, pairLink } from './links.js';
 
 export function homePage(locale: string): Page {
@@ -20,8 +21,10 @@ export function homePage(locale: string): Page {
     description: say('web.homeDescription'),
     breadcrumbs: [{ label: say('web.home') }],
     ogType: 'website',
+    scripts: ['/assets/explain.js'],
     main: `<h1>protocodes</h1>
 <p class="lead">${escapeHtml(say('web.tagline'))}</p>
+${explainBox(locale, 'h2')}
 <section><h2>${escapeHtml(say('web.protocolsHeading'))}</h2><ul class="links">${protocols}</ul></section>
 <section><h2>${escapeHtml(say('web.popularHeading'))}</h2><ul class="links codes">${featured}</ul></section>
 <section><h2>${escapeHtml(say('web.pairsHeading'))}</h2><ul class="links pairs">${pairs}</ul></section>`,

@@ -34,7 +34,16 @@ function decodePart(part: string): string {
   if (type?.startsWith('image/') || type === 'application/octet-stream') return '';
   const encoding = /^content-transfer-encoding:\s*([\w-]+)/im.exec(headers)?.[1]?.toLowerCase();
   const decoded = encoding === 'base64' ? fromBase64(body) : encoding === 'quoted-printable' ? fromQuotedPrintable(body) : body;
-  return `${headers}\n\n${decoded}`.trim();
+  return `${headers}\n\n${withoutReturnedCopy(decoded)}`.trim();
+}
+
+// Where a plain-text bounce (qmail, Yahoo, Exim) starts quoting the message it returns: numbers
+// below it are the sender's own words ("Subject: 554 photos"), not replies.
+const RETURNED_COPY = /^[ \t]*-{2,}\s*(?:below this line is a copy of the message|this is a copy of the message|original message follows|returned message|the original message was received|a copy of the original message)/im;
+
+function withoutReturnedCopy(body: string): string {
+  const m = RETURNED_COPY.exec(body);
+  return m ? body.slice(0, m.index) : body;
 }
 
 // Decoded by hand so that core needs no platform API (atob, TextDecoder) in any runtime.
@@ -128,6 +137,13 @@ export function explainMessage(text: string): ReplyFinding[] {
     }
     if (!same.enhanced && finding.enhanced) same.enhanced = finding.enhanced;
     if (!same.command && finding.command) same.command = finding.command;
+    // A copy that a provider rule recognised says more than one read by words alone (an HTML
+    // copy may have its words split by tags).
+    if (finding.provider && !same.provider) {
+      same.provider = finding.provider;
+      same.reason = finding.reason;
+      same.verdict = finding.verdict;
+    }
     if (!same.remoteHost && finding.remoteHost) same.remoteHost = finding.remoteHost;
     if (finding.text.length > same.text.length) same.text = finding.text;
   }
@@ -141,6 +157,16 @@ export function explainMessage(text: string): ReplyFinding[] {
       }
     }
     if (!finding.remoteHost && remoteMta) finding.remoteHost = remoteMta;
+  }
+  // qmail's "(#5.1.2)" for a second recipient is a failure of its own; a DSN's `Status:` field
+  // only repeats a reply above, or restates it vaguely (5.0.0).
+  const known = new Set(merged.map((f) => f.enhanced));
+  for (const finding of statusOnly) {
+    const at = finding.spans.find((p) => p.part === 'enhanced')?.start ?? 0;
+    const lineStart = decoded.lastIndexOf('\n', at) + 1;
+    if (known.has(finding.enhanced) || /^\s*status:/i.test(decoded.slice(lineStart, at))) continue;
+    known.add(finding.enhanced);
+    if (merged.length > 0) merged.push(finding);
   }
   if (merged.length > 0) return merged;
   return statusOnly.length > 0 ? statusOnly.slice(0, 1) : findings;

@@ -1,7 +1,8 @@
 // Finds the SMTP replies in a line, a log or a bounce, and says what each one means. Every
 // pattern here is anchored to a bounded token (a 3-digit code, a d.d.d code, a command name),
 // and records are cut at line breaks, so the time taken grows linearly with the input.
-import { isSmtpReplyCode } from '../generated/entries/smtp.js';
+import { smtpReplyCodeList } from '../generated/smtp-matching.js';
+import { matchProvider } from './providers.js';
 import { classifyReason, reasonFromWords, verdictSide, type ReplyReason, type ReplySide } from './reasons.js';
 
 export type ReplySpanPart = 'reply' | 'enhanced' | 'command' | 'host' | 'text';
@@ -31,6 +32,8 @@ export interface ReplyFinding {
   command?: string;
   /** The host that sent the reply, when the text names it. */
   remoteHost?: string;
+  /** The provider rule that matched (catalogue/protocols/smtp/providers), whose reason wins. */
+  provider?: { id: string; rule: string };
   /** The reply as it was sent, from its code to the end of its text. */
   text: string;
   reason: ReplyReason;
@@ -40,9 +43,22 @@ export interface ReplyFinding {
 
 // Basic codes outside the catalogue (a port, an exit status) are only taken when an enhanced
 // code follows them or words such as "said:" lead up to them.
-const BASIC = /(?<![\w.:/=-])([245]\d\d)(?=[\s-]|$|[)\]'"])/g;
-const ENHANCED = /(?<![\w.=])([245])\.([0-7])\.(\d{1,3})(?![\w]|\.\d)/g;
-const COMMAND = /(?:in\s+reply\s+to|after(?:\s+pipelined)?|>>>)\s*(rcpt\s+to|mail\s+from|data|end\s+of\s+data|ehlo|helo|starttls|auth|bdat|quit|rset|vrfy|initial connection|connect)\b/gi;
+// `reply=554` (Sendmail) and `"code": 550,` (JSON from sending services) are the exceptions to
+// the rule that a code stands alone.
+const BASIC = /(?:(?<![\w.:/=-])|(?<=\breply=|\[[Mm]essage=))([245]\d\d)(?=[\s-]|$|[)\]'"]|,(?<=":\s*\d{3},))/g;
+// `dsn=5.1.1` is how Postfix and Sendmail log the status they settled on.
+const ENHANCED = /(?:(?<![\w.=])|(?<=\bdsn=))([245])\.([0-7])\.(\d{1,3})(?![\w]|\.\d)/g;
+const COMMAND = /(?:in\s+reply\s+to|after(?:\s+pipelined)?|while\s+sending|>>>)\s*(rcpt\s+to|mail\s+from|data|end\s+of\s+data|ehlo|helo|starttls|auth|bdat|quit|rset|vrfy|initial connection|initial greeting|connect)\b/gi;
+// How qmail and Postfix name the step without naming the command.
+const STEP_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['does not like recipient', 'RCPT TO'],
+  ['does not like sender', 'MAIL FROM'],
+  ['failed after i sent the message', 'DATA'],
+  ['greeting failed', 'CONNECT'],
+  ['refused to talk to me', 'CONNECT'],
+  ['[rcpt_to]', 'RCPT TO'],
+  ['[mail_from]', 'MAIL FROM'],
+];
 const HOST = /\bhost\s+([a-z0-9][a-z0-9.-]{0,252}\.[a-z]{2,})\s?\[|\bremote-mta:\s*dns;\s*([a-z0-9][a-z0-9.-]{0,252})|\bremote (?:mail )?server\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|\bconversation with\s+([a-z0-9][a-z0-9.-]{0,252})\[/gi;
 
 // Words after which any 3-digit code is the server's reply, even one no RFC defines (511, 571).
@@ -52,6 +68,15 @@ const MESSAGE_HEADER = /^(?:received|message-id|content-[\w-]+|subject|from|to|c
 
 // What a line can report without any code: a local failure to reach or deliver.
 const CODELESS_REASONS: ReadonlySet<ReplyReason> = new Set<ReplyReason>(['networkerror', 'hostunknown', 'expired', 'mailererror', 'mesgtoobig', 'notaccept', 'systemerror', 'systemfull']);
+
+// A log line starts with its own time stamp: it is another event, not the end of this one.
+const LOG_STAMP = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:|\d{4}-\d\d-\d\d)/;
+
+// Sending services report an address they will no longer try without any SMTP code.
+const SUPPRESSED = ['has suppressed sending', 'on the suppression list', 'previously bounced address', 'suppress-bounce'];
+
+const KNOWN_CODES: ReadonlySet<number> = new Set(smtpReplyCodeList);
+const isSmtpReplyCode = (code: number) => KNOWN_CODES.has(code);
 
 // Records longer than this are cut: no real reply needs more, and it bounds the per-record work.
 const MAX_RECORD = 64 * 1024;
@@ -74,17 +99,47 @@ interface Candidate {
 export function parseReply(text: string): ReplyFinding[] {
   const findings: ReplyFinding[] = [];
   let sentCommand: { command: string; span: ReplySpan } | undefined;
+  let previousEnd = -2;
+  let transcriptRefused = false;
   for (const [start, end] of records(text)) {
     const finding = parseRecord(text, start, Math.min(end, start + MAX_RECORD));
     if (finding?.reply === undefined && finding?.enhanced === undefined && text.startsWith('>>>', start)) {
       const m = /^>>>\s*([a-z]+(?:\s+(?:to|from))?)/i.exec(text.slice(start, start + 64));
       if (m) sentCommand = { command: normalizeCommand(m[1]!), span: { part: 'command', start: start + m[0].length - m[1]!.length, end: start + m[0].length } };
+      transcriptRefused = false;
       continue;
     }
+    // qmail says the step on the line before the reply: "203.0.113.5 does not like recipient."
+    if (finding?.reply === undefined && finding?.enhanced === undefined && end - start < 200) {
+      const step = stepIn(text.slice(start, end).toLowerCase(), start);
+      if (step) {
+        sentCommand = step;
+        if (!finding) continue;
+      }
+    }
     if (!finding) continue;
+    // "I'm not going to try again; … in the queue too long" right after a 4xx: the sender gave up.
+    const previous = findings[findings.length - 1];
+    if (finding.reply === undefined && finding.enhanced === undefined && finding.reason === 'expired' && previous?.verdict.outcome === 'temporary' && previousEnd === start - 1 && !LOG_STAMP.test(text.slice(start, start + 24))) {
+      previous.reason = 'expired';
+      previous.verdict = verdictFor(Math.floor((previous.reply ?? 400) / 100), 'expired');
+      previousEnd = end;
+      continue;
+    }
+    const fromTranscript = text.startsWith('<<<', start);
+    // Pipelining: after `>>> DATA` the server answers the RCPT TO sent with it, then refuses DATA
+    // with 503 "Need RCPT"; the 503 only follows from the first refusal.
+    if (fromTranscript && finding.reply === 503 && transcriptRefused) {
+      previousEnd = end;
+      continue;
+    }
+    if (fromTranscript && finding.verdict.outcome === 'permanent') transcriptRefused = true;
+    previousEnd = end;
     if (!finding.command && sentCommand) {
-      finding.command = sentCommand.command;
-      finding.spans.unshift(sentCommand.span);
+      const subject = finding.enhanced?.slice(2);
+      const pipelined = sentCommand.command === 'DATA' && subject !== undefined && /^1\.(?:[1-689]|10)$/.test(subject);
+      finding.command = pipelined ? (/^1\.[78]$/.test(subject!) ? 'MAIL FROM' : 'RCPT TO') : sentCommand.command;
+      if (!pipelined) finding.spans.unshift(sentCommand.span);
     }
     sentCommand = undefined;
     findings.push(finding);
@@ -95,6 +150,9 @@ export function parseReply(text: string): ReplyFinding[] {
 /** The finding that best explains `text`: the last remote reply with a code, else the first finding. */
 export function explainReply(text: string): ReplyFinding | undefined {
   const findings = parseReply(text);
+  // In a transcript, `<<< 554 …` is the remote server itself; a code after it is the local restatement.
+  const quoted = findings.filter((f) => f.reply !== undefined && text.startsWith('<<< ', (f.spans.find((p) => p.part === 'reply')?.start ?? 4) - 4));
+  if (quoted.length > 0) return quoted[quoted.length - 1];
   return [...findings].reverse().find((f) => f.reply !== undefined && f.reason !== 'delivered') ?? findings.find((f) => f.reply !== undefined || f.enhanced !== undefined) ?? findings[0];
 }
 
@@ -153,11 +211,18 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   const spans: ReplySpan[] = [];
   let command: string | undefined;
   // The two scans below are skipped when their key words are absent: most log lines have neither.
-  for (const m of /reply|after|>>>/.test(lower) ? record.matchAll(COMMAND) : []) {
+  for (const m of /reply|after|sending|>>>/.test(lower) ? record.matchAll(COMMAND) : []) {
     command = normalizeCommand(m[1]!);
     const at = start + m.index! + m[0].length - m[1]!.length;
     spans.push({ part: 'command', start: at, end: at + m[1]!.length });
     break;
+  }
+  if (!command && /like|failed|refused|_(?:to|from)\]/.test(lower)) {
+    const step = stepIn(lower, start);
+    if (step) {
+      command = step.command;
+      spans.push(step.span);
+    }
   }
   let remoteHost: string | undefined;
   for (const m of /host|remote|conversation/.test(lower) ? record.matchAll(HOST) : []) {
@@ -172,7 +237,7 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
     // A line without a code is only a finding when it plainly reports a failed delivery.
     // Header lines (Message-Id:, Received:) and words like "helo=" in them are not failures.
     if (MESSAGE_HEADER.test(record)) return undefined;
-    const reason = reasonFromWords(lower, CODELESS_REASONS);
+    const reason = reasonFromWords(lower, CODELESS_REASONS) ?? (SUPPRESSED.some((p) => lower.includes(p)) ? 'userunknown' : undefined);
     if (!reason) return undefined;
     spans.push({ part: 'text', start, end });
     return { ...(command ? { command } : {}), ...(remoteHost ? { remoteHost } : {}), text: record.trim(), reason, verdict: verdictFor(undefined, reason), spans };
@@ -184,13 +249,18 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   const wire = wireText(record.slice(textStart));
   spans.push({ part: 'text', start: start + textStart, end: start + textStart + wire.length });
   const cls = chosen.reply !== undefined ? Math.floor(chosen.reply / 100) : Number(chosen.enhanced![0]);
-  const reason = classifyReason(chosen.reply, chosen.enhanced, chosen.reply !== undefined ? wire.toLowerCase() : lower);
+  // Words are read with multi-line prefixes (`\n550-5.7.1 `) taken out, so a phrase the server
+  // wrapped across lines still reads as one.
+  const words = flatten(chosen.reply !== undefined ? wire.toLowerCase() : lower);
+  const provider = cls === 2 ? undefined : matchProvider(words);
+  const reason = provider?.reason ?? classifyReason(chosen.reply, chosen.enhanced, words);
   spans.sort((a, b) => a.start - b.start);
   return {
     ...(chosen.reply !== undefined ? { reply: chosen.reply } : {}),
     ...(chosen.enhanced !== undefined ? { enhanced: chosen.enhanced } : {}),
     ...(command ? { command } : {}),
     ...(remoteHost ? { remoteHost } : {}),
+    ...(provider ? { provider: { id: provider.provider, rule: provider.rule } } : {}),
     text: wire,
     reason,
     verdict: verdictFor(cls, reason),
@@ -233,13 +303,23 @@ function candidatesIn(record: string, offset: number): Candidate[] {
 function isNoise(record: string, at: number): boolean {
   const before = record.slice(Math.max(0, at - 24), at).toLowerCase();
   return /(?:error|state|status|exit|port|size|code|pid|id|version|v|rfc|after|for|in|within|of|than|=)\s*$/.test(before)
-    && !/(?:said|reply|returned|response|error_code|diagnostic-code|smtp;|status:|remote server|remote host|code:|error:|smtp error|:)\s*$/.test(before);
+    && !/(?:said|reply|returned|response|error_code|diagnostic-code|smtp;|status:|remote server|remote host|code:|error:|smtp error|:|dsn=|reply=|message=)\s*$/.test(before);
 }
 
-// A code opened by `<` or `(` a few characters before it is quoted from the remote server.
+// A code quoted from the next server: opened by `<` or `(`, or led by "said:", "responded with:",
+// "->" or Exchange's "[Message=" after the local side's own code.
+const INNER_LEAD = /(?:said:|responded with:?|->|\[message=|[<(][^>)]{0,3})\s*["']?$/i;
+
+function stepIn(lower: string, offset: number): { command: string; span: ReplySpan } | undefined {
+  for (const [words, command] of STEP_WORDS) {
+    const at = lower.indexOf(words);
+    if (at !== -1) return { command, span: { part: 'command', start: offset + at, end: offset + at + words.length } };
+  }
+  return undefined;
+}
+
 function isInner(record: string, at: number): boolean {
-  const before = record.slice(Math.max(0, at - 4), at);
-  return /[<(][^>)]*$/.test(before);
+  return INNER_LEAD.test(record.slice(Math.max(0, at - 20), at));
 }
 
 // The remote server's reply: a code inside brackets after another code is the cause; otherwise
@@ -248,7 +328,13 @@ function chooseCandidate(candidates: Candidate[]): Candidate | undefined {
   if (candidates.length === 0) return undefined;
   const withReply = candidates.filter((c) => c.reply !== undefined);
   const inner = withReply.filter((c, i) => c.inner && i > 0);
-  if (inner.length > 0) return inner[inner.length - 1];
+  if (inner.length > 0) {
+    const chosen = inner[inner.length - 1]!;
+    const outer = withReply[0]!;
+    // "550 5.1.1 … said: 550 No such user": the quoted reply keeps the status its wrapper gave it.
+    if (chosen.enhanced === undefined && outer.reply === chosen.reply && outer.enhanced && outer.enhancedSpan) return { ...chosen, enhanced: outer.enhanced, enhancedSpan: outer.enhancedSpan };
+    return chosen;
+  }
   if (withReply.length > 0) {
     const complete = withReply.find((c) => c.enhanced !== undefined);
     const first = withReply[0]!;
@@ -260,6 +346,12 @@ function chooseCandidate(candidates: Candidate[]): Candidate | undefined {
     return first;
   }
   return candidates[0];
+}
+
+const CONTINUATION = /\s*\n\s*(?:<<<\s*)?(?:[245]\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}\s+)?)?/g;
+
+function flatten(lowerText: string): string {
+  return lowerText.includes('\n') ? lowerText.replace(CONTINUATION, ' ') : lowerText;
 }
 
 // The reply without what the log added after it: "(in reply to … command)", "(state 14)", and a
@@ -279,7 +371,7 @@ function wireText(rest: string): string {
 function normalizeCommand(raw: string): string {
   const upper = raw.toUpperCase().replace(/\s+/g, ' ');
   if (upper === 'END OF DATA') return 'DATA';
-  if (upper === 'INITIAL CONNECTION' || upper === 'CONNECT') return 'CONNECT';
+  if (upper === 'INITIAL CONNECTION' || upper === 'INITIAL GREETING' || upper === 'CONNECT') return 'CONNECT';
   return upper;
 }
 

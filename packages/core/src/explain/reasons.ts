@@ -1,15 +1,12 @@
 // The reason vocabulary and how a reason is chosen for one reply. Only literal, lower-case
-// substrings are matched (never regular expressions written per rule), so classifying a reply
-// costs one pass per phrase over text that the parser has already bounded.
+// substrings are matched (never regular expressions written per rule), all of them in one
+// automaton, so classifying a reply costs one pass over text that the parser has already bounded.
 
-/** Why a message was not delivered, in the names bounce handlers (e.g. sisimai) already use. */
-export const REPLY_REASONS = [
-  'userunknown', 'mailboxfull', 'filtered', 'expired', 'hostunknown', 'blocked', 'rejected',
-  'authfailure', 'spamdetected', 'virusdetected', 'networkerror', 'notaccept', 'suspend',
-  'policyviolation', 'systemerror', 'systemfull', 'requireptr', 'securityerror', 'badreputation',
-  'norelaying', 'toomanyconn', 'speeding', 'hasmoved', 'mailererror', 'mesgtoobig', 'exceedlimit',
-  'notcompliantrfc', 'contenterror', 'syntaxerror', 'onhold', 'delivered', 'undefined',
-] as const;
+import { replyReasons } from '../generated/reasons.js';
+import { LiteralMatcher } from './literal-matcher.js';
+
+/** Why a message was not delivered, in the names bounce handlers (e.g. sisimai) already use. The list is defined in the catalogue's schema. */
+export const REPLY_REASONS = replyReasons;
 
 export type ReplyReason = (typeof REPLY_REASONS)[number];
 
@@ -19,6 +16,10 @@ export type ReplySide = 'sender' | 'recipient' | 'receiving-server' | 'network' 
 // Checked in this order: earlier phrases are the more specific ones ("sender address rejected:
 // domain not found" is about the sender, not an unknown host).
 const PHRASES: ReadonlyArray<readonly [ReplyReason, readonly string[]]> = [
+  // The recipient's own rules name the sender: more specific than "recipient rejected".
+  ['filtered', ['does not accept mail from', 'not accept mail from you', 'not accepting mail from', 'user denylist', 'on the recipient\'s block', 'blocked by the recipient', 'recipient has blocked', 'sender is blocked by recipient', 'personal block']],
+  // Postfix's "Host not found, try again" is a DNS lookup that failed for now, not a missing domain.
+  ['networkerror', ['not found, try again', 'dns query failed', 'dns query']],
   ['norelaying', ['relay access denied', 'relaying', 'relay not permitted', 'not permitted to relay', 'unable to relay', 'we do not relay', 'relay denied', 'not allowed to relay', 'open relay', 'relay not allowed']],
   ['authfailure', ['dmarc', 'dkim', ' spf', 'spf ', 'spf:', 'spf=', 'unauthenticated', 'not authenticated', 'authentication results', 'sender policy framework', 'failed authentication checks', 'authentication level', 'required authentication']],
   ['rejected', ['sender address rejected', 'sender rejected', 'sender verify failed', 'sender domain', 'sender is not allowed', 'unverified sender', 'sender address is', 'domain of sender address', 'mail from address', 'envelope sender', 'invalid sender', 'envelope blocked']],
@@ -31,11 +32,12 @@ const PHRASES: ReadonlyArray<readonly [ReplyReason, readonly string[]]> = [
   ['suspend', ['disabled', 'account suspended', 'mailbox suspended', 'has been suspended', 'is suspended', 'suspended account', 'inactive', 'deactivated', 'not active', 'account is locked', 'account has been locked', 'mailbox is frozen', 'blocked account', 'account closed', 'no longer active']],
   ['mailboxfull', ['mailbox full', 'mailbox is full', 'over quota', 'overquota', 'quota exceeded', 'exceeded storage', 'exceeds quota', 'mailbox size limit', 'inbox is full', 'full mailbox', 'out of storage', 'insufficient quota', 'quota', 'storage allocation', 'storage limit', 'mailbox has exceeded']],
   ['mesgtoobig', ['message too big', 'message is too big', 'too large', 'size exceeds', 'exceeds the maximum', 'message size', 'size limit', 'exceeded the maximum', 'message length', 'maximum size']],
-  ['hostunknown', ['host not found', 'domain not found', 'no mx', 'name or service not known', 'host unknown', 'unknown host', 'nxdomain', 'domain does not exist', 'unknown domain', 'no such domain', 'domain name not found', 'unrouteable', 'unroutable', 'unable to route', 'no route for', 'mx lookup', 'non-existent domain', 'could not be resolved', 'domain is invalid']],
+  ['hostunknown', ['dns domain', 'domainnonexistent', 'host not found', 'domain not found', 'no mx', 'name or service not known', 'host unknown', 'unknown host', 'nxdomain', 'domain does not exist', 'unknown domain', 'no such domain', 'domain name not found', 'unrouteable', 'unroutable', 'unable to route', 'no route for', 'mx lookup', 'non-existent domain', 'could not be resolved', 'domain is invalid']],
+  ['policyviolation', ['access denied']],
   ['userunknown', ['user unknown', 'unknown user', 'no such user', 'user not found', 'recipient not found', 'recipnotfound', 'unknown recipient', 'recipient unknown', 'no such recipient', 'invalid recipient', 'recipient address rejected', 'mailbox not found', 'mailbox does not exist', 'no such mailbox', 'mailbox unavailable', 'no mailbox', 'invalid mailbox', 'not a valid mailbox', 'account does not exist', "doesn't exist", 'does not exist', "doesn't have a", 'does not have an account', 'addressee unknown', 'bad destination mailbox', 'unknown local part', 'address unknown', 'undeliverable address', 'not our customer', 'no valid recipients', 'address not found', 'email address could not be found', 'no account', 'invalid address', 'unknown address', 'user doesn', 'not exist']],
   ['hasmoved', ['has moved', 'user has moved', 'moved to', 'changed its address', 'no longer valid']],
   ['exceedlimit', ['too many recipients', 'recipient limit', 'recipients limit', 'too many rcpt', 'exceeded the limit', 'limit exceeded']],
-  ['expired', ['message expired', 'delivery time expired', 'too long in queue', 'retry time', 'retry timeout', 'giving up', 'expired', 'not be delivered for', 'could not send message for', 'failing for a long time', 'time limit exceeded']],
+  ['expired', ['message expired', 'in the queue too long', 'cannot send message for', 'delivery time expired', 'too long in queue', 'retry time', 'retry timeout', 'giving up', 'expired', 'not be delivered for', 'could not send message for', 'failing for a long time', 'time limit exceeded']],
   ['notaccept', ['does not accept mail', 'not accept mail', 'null mx', 'nullmx', 'accepts no mail', 'does not receive mail', 'no mail service']],
   ['systemerror', ['loops back', 'looping', 'routing loop', 'mail loop', 'too many hops', 'loop detected', 'internal error', 'system error', 'local error', 'configuration error']],
   ['networkerror', ['timed out', 'timeout', 'connection refused', 'unreachable', 'lost connection', 'connection reset', 'no route to host', 'connection closed', 'connection dropped', 'broken pipe', 'name service error', 'temporary failure in name resolution', 'dns error', 'dns lookup', 'lookup dns', 'network error', 'unable to connect', 'connect to']],
@@ -46,7 +48,7 @@ const PHRASES: ReadonlyArray<readonly [ReplyReason, readonly string[]]> = [
   ['syntaxerror', ['syntax error', 'command unrecognized', 'unrecognized command', 'bad sequence', 'command not implemented', 'command not recognized', 'invalid command', 'line too long', 'parameter']],
   ['systemfull', ['insufficient system storage', 'system storage', 'disk full', 'out of disk', 'no space left']],
   ['mailererror', ['mailer error', 'command died', 'exit status', 'pipe to', 'local delivery failed', 'procmail', 'transport returned', 'local host']],
-  ['systemerror', ['server error', 'temporary failure', 'temporarily unavailable', 'service unavailable', 'try again', 'server busy']],
+  ['systemerror', ['server error', 'temporary failure', 'temporarily unavailable', 'currently unavailable', 'service unavailable', 'try again', 'server busy']],
   ['policyviolation', ['policy', 'not allowed', 'prohibited', 'not permitted', 'denied', 'refused', 'forbidden', 'administratively']],
 ];
 
@@ -58,7 +60,7 @@ const ENHANCED_REASONS: Readonly<Record<string, ReplyReason>> = {
   '2.1': 'suspend', '2.2': 'mailboxfull', '2.3': 'mesgtoobig', '2.4': 'systemerror',
   '3.1': 'systemfull', '3.2': 'notaccept', '3.3': 'contenterror', '3.4': 'mesgtoobig', '3.5': 'systemerror',
   '4.1': 'networkerror', '4.2': 'networkerror', '4.3': 'networkerror', '4.4': 'hostunknown',
-  '4.5': 'systemerror', '4.6': 'networkerror', '4.7': 'expired',
+  '4.5': 'systemerror', '4.6': 'systemerror', '4.7': 'expired',
   '5.0': 'syntaxerror', '5.1': 'syntaxerror', '5.2': 'syntaxerror', '5.3': 'exceedlimit', '5.4': 'syntaxerror',
   '5.5': 'syntaxerror', '5.6': 'syntaxerror',
   '6.0': 'contenterror', '6.1': 'contenterror', '6.2': 'contenterror', '6.3': 'contenterror', '6.4': 'contenterror',
@@ -81,13 +83,22 @@ const BASIC_REASONS: Readonly<Record<number, ReplyReason>> = {
   554: 'rejected', 555: 'syntaxerror', 556: 'notaccept',
 };
 
-/** The first reason whose phrase occurs in the lower-cased text, if any. */
+// All phrases in one automaton; each remembers the rank of its reason in PHRASES.
+const PHRASE_LIST = PHRASES.flatMap(([reason, phrases], rank) => phrases.map((phrase) => ({ reason, rank, phrase })));
+const PHRASE_MATCHER = new LiteralMatcher(PHRASE_LIST.map((p) => p.phrase));
+const phraseHits = new Uint8Array(PHRASE_LIST.length);
+
+/** The first reason, in PHRASES order, with a phrase in the lower-cased text, if any. */
 export function reasonFromWords(lowerText: string, only?: ReadonlySet<ReplyReason>): ReplyReason | undefined {
-  for (const [reason, phrases] of PHRASES) {
-    if (only && !only.has(reason)) continue;
-    for (const phrase of phrases) if (lowerText.includes(phrase)) return reason;
+  phraseHits.fill(0);
+  if (PHRASE_MATCHER.scan(lowerText, phraseHits) === 0) return undefined;
+  let best: (typeof PHRASE_LIST)[number] | undefined;
+  for (let i = 0; i < PHRASE_LIST.length; i++) {
+    const candidate = PHRASE_LIST[i]!;
+    if (phraseHits[i] === 0 || (only && !only.has(candidate.reason))) continue;
+    if (!best || candidate.rank < best.rank) best = candidate;
   }
-  return undefined;
+  return best?.reason;
 }
 
 /**
@@ -102,6 +113,8 @@ export function classifyReason(reply: number | undefined, enhanced: string | und
   // Words beat an enhanced code only where servers commonly reuse the code loosely.
   if (specific && !LOOSE_ENHANCED.has(detail!)) return specific;
   const fromWords = reasonFromWords(lowerText);
+  // A bare temporary 4.7.1 ("Please try again later") is how greylisting answers.
+  if (cls === 4 && detail === '7.1' && (fromWords === undefined || (fromWords === 'systemerror' && !lowerText.includes('unavailable')))) return 'speeding';
   if (fromWords) return fromWords;
   if (specific) return specific;
   return (reply && BASIC_REASONS[reply]) || 'undefined';
