@@ -191,9 +191,17 @@ function matchingModule(entry: ProtocolCatalogue): string {
   const rules = [...entry.providers]
     .sort((a, b) => a.value.id.localeCompare(b.value.id))
     .flatMap(({ value }) => value.rules.map((rule) => ({ provider: value.id, id: rule.id, match: rule.match, reason: rule.reason })));
+  // The reason each enhanced code says by itself, keyed `subject.detail`; "undefined" says nothing.
+  const reasons = Object.fromEntries(
+    [...entry.enhanced]
+      .sort((a, b) => compareEnhanced(a.value.code, b.value.code))
+      .filter(({ value }) => value.reason !== undefined && value.reason !== 'undefined')
+      .map(({ value }) => [value.code.slice(2), value.reason]),
+  );
   return (
     HEADER(`catalogue/protocols/${entry.id}`) +
     `\nexport const ${entry.id}ReplyCodeList = ${toLiteral(codes)} as const;\n` +
+    `\n/** The reason of each enhanced code that names one, keyed \`subject.detail\` (X.2.2 → "2.2"). */\nexport const ${entry.id}EnhancedReasons = ${toLiteral(reasons)} as const;\n` +
     `\n/** In catalogue order: the first rule whose tokens all occur wins. */\nexport const ${entry.id}ProviderRules = ${toLiteral(rules)} as const;\n`
   );
 }

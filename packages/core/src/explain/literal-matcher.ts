@@ -78,13 +78,16 @@ export class LiteralMatcher {
     }
   }
 
-  /** Marks `found[id] = 1` for every pattern that occurs in `text`; returns how many were new. */
+  /** Marks `found[id] = 1` for every (lower-case) pattern that occurs in `text`, ignoring case; returns how many were new. */
   scan(text: string, found: Uint8Array): number {
     let node = 0;
     let hits = 0;
     const delta = this.#delta;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+      let c = text.charCodeAt(i);
+      // Patterns are lower-case: the text is folded as it is read, instead of copied lower-cased.
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c >= ASCII) c = String.fromCharCode(c).toLowerCase().charCodeAt(0);
       node = c < ASCII ? delta[node * ASCII + c]! : this.#step(node, c);
       const out = this.#out[node]!;
       for (let k = 0; k < out.length; k++) {

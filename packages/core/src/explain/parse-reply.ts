@@ -110,7 +110,7 @@ export function parseReply(text: string): ReplyFinding[] {
       continue;
     }
     // qmail says the step on the line before the reply: "203.0.113.5 does not like recipient."
-    if (finding?.reply === undefined && finding?.enhanced === undefined && end - start < 200) {
+    if (finding?.reply === undefined && finding?.enhanced === undefined && end - start < 200 && mayNameStep(text, start, end)) {
       const step = stepIn(text.slice(start, end).toLowerCase(), start);
       if (step) {
         sentCommand = step;
@@ -181,13 +181,24 @@ function isIndented(text: string, at: number): boolean {
 }
 
 // `550-5.7.26 …` opens a multi-line reply that the next `550-` or `550 ` line continues.
-const OPENS_MULTI_LINE = /(?:^|[\s:;])([245]\d\d)-(?=\S)/g;
 
+/** The last `550-` on the line that opens a multi-line reply. */
 function multiLineCode(text: string, lineStart: number, lineEnd: number): string | undefined {
   let code: string | undefined;
-  const line = text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_RECORD));
-  for (const m of line.matchAll(OPENS_MULTI_LINE)) code = m[1];
+  const stop = Math.min(lineEnd, lineStart + MAX_RECORD);
+  for (let dash = lineStart + 3; dash < stop; dash++) {
+    if (text.charCodeAt(dash) !== 45) continue;
+    const first = text.charCodeAt(dash - 3);
+    if ((first !== 50 && first !== 52 && first !== 53) || !isDigit(text.charCodeAt(dash - 2)) || !isDigit(text.charCodeAt(dash - 1))) continue;
+    const before = dash - 4 < lineStart ? 32 : text.charCodeAt(dash - 4);
+    const after = text.charCodeAt(dash + 1);
+    if ((before === 32 || before === 9 || before === 58 || before === 59) && dash + 1 < lineEnd && after !== 32 && after !== 9 && after !== 13) code = text.slice(dash - 3, dash);
+  }
   return code;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function startsWithCode(text: string, at: number, code: string | undefined): boolean {
@@ -203,29 +214,35 @@ function endsWithBareCode(text: string, lineStart: number, lineEnd: number): boo
   return /[\s:][245]\d\d$/.test(text.slice(end - 4, end));
 }
 
+// Nothing in a record can be a code without one of these; most log lines have none, and for them
+// only the words of a local failure are looked for, in one folded pass, before anything else.
+const MAY_HOLD_CODE = /[245](?:\d\d|\.\d)/;
+
 function parseRecord(text: string, start: number, end: number): ReplyFinding | undefined {
   const record = text.slice(start, end);
+  if (!MAY_HOLD_CODE.test(record) && reasonFromWords(record, CODELESS_REASONS) === undefined && !mentionsSuppression(record)) return undefined;
   const candidates = candidatesIn(record, start);
-  const lower = record.toLowerCase();
+  let lowered: string | undefined;
+  const lower = () => (lowered ??= record.toLowerCase());
   const chosen = chooseCandidate(candidates);
   const spans: ReplySpan[] = [];
   let command: string | undefined;
   // The two scans below are skipped when their key words are absent: most log lines have neither.
-  for (const m of /reply|after|sending|>>>/.test(lower) ? record.matchAll(COMMAND) : []) {
+  for (const m of /reply|after|sending|>>>/i.test(record) ? record.matchAll(COMMAND) : []) {
     command = normalizeCommand(m[1]!);
     const at = start + m.index! + m[0].length - m[1]!.length;
     spans.push({ part: 'command', start: at, end: at + m[1]!.length });
     break;
   }
-  if (!command && /like|failed|refused|_(?:to|from)\]/.test(lower)) {
-    const step = stepIn(lower, start);
+  if (!command && /like|failed|refused|_(?:to|from)\]/i.test(record)) {
+    const step = stepIn(lower(), start);
     if (step) {
       command = step.command;
       spans.push(step.span);
     }
   }
   let remoteHost: string | undefined;
-  for (const m of /host|remote|conversation/.test(lower) ? record.matchAll(HOST) : []) {
+  for (const m of /host|remote|conversation/i.test(record) ? record.matchAll(HOST) : []) {
     const host = m[1] ?? m[2] ?? m[3] ?? m[4];
     if (!host) continue;
     remoteHost = host.replace(/\.$/, '').toLowerCase();
@@ -237,7 +254,7 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
     // A line without a code is only a finding when it plainly reports a failed delivery.
     // Header lines (Message-Id:, Received:) and words like "helo=" in them are not failures.
     if (MESSAGE_HEADER.test(record)) return undefined;
-    const reason = reasonFromWords(lower, CODELESS_REASONS) ?? (SUPPRESSED.some((p) => lower.includes(p)) ? 'userunknown' : undefined);
+    const reason = reasonFromWords(record, CODELESS_REASONS) ?? (mentionsSuppression(record) ? 'userunknown' : undefined);
     if (!reason) return undefined;
     spans.push({ part: 'text', start, end });
     return { ...(command ? { command } : {}), ...(remoteHost ? { remoteHost } : {}), text: record.trim(), reason, verdict: verdictFor(undefined, reason), spans };
@@ -251,7 +268,7 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   const cls = chosen.reply !== undefined ? Math.floor(chosen.reply / 100) : Number(chosen.enhanced![0]);
   // Words are read with multi-line prefixes (`\n550-5.7.1 `) taken out, so a phrase the server
   // wrapped across lines still reads as one.
-  const words = flatten(chosen.reply !== undefined ? wire.toLowerCase() : lower);
+  const words = flatten(chosen.reply !== undefined ? wire : record);
   const provider = cls === 2 ? undefined : matchProvider(words);
   const reason = provider?.reason ?? classifyReason(chosen.reply, chosen.enhanced, words);
   spans.sort((a, b) => a.start - b.start);
@@ -310,6 +327,20 @@ function isNoise(record: string, at: number): boolean {
 // "->" or Exchange's "[Message=" after the local side's own code.
 const INNER_LEAD = /(?:said:|responded with:?|->|\[message=|[<(][^>)]{0,3})\s*["']?$/i;
 
+// Only called for short records, so the slice is cheap; indexOf on the whole text would not be.
+function mayNameStep(text: string, start: number, end: number): boolean {
+  const line = text.slice(start, end);
+  return STEP_HINTS.some((hint) => line.includes(hint));
+}
+
+const STEP_HINTS = ['like', 'failed', 'refused', '_TO]', '_FROM]', '_to]', '_from]'];
+
+function mentionsSuppression(record: string): boolean {
+  if (!record.includes('uppress') && !record.includes('bounced')) return false;
+  const lower = record.toLowerCase();
+  return SUPPRESSED.some((p) => lower.includes(p));
+}
+
 function stepIn(lower: string, offset: number): { command: string; span: ReplySpan } | undefined {
   for (const [words, command] of STEP_WORDS) {
     const at = lower.indexOf(words);
@@ -350,8 +381,8 @@ function chooseCandidate(candidates: Candidate[]): Candidate | undefined {
 
 const CONTINUATION = /\s*\n\s*(?:<<<\s*)?(?:[245]\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}\s+)?)?/g;
 
-function flatten(lowerText: string): string {
-  return lowerText.includes('\n') ? lowerText.replace(CONTINUATION, ' ') : lowerText;
+function flatten(text: string): string {
+  return text.includes('\n') ? text.replace(CONTINUATION, ' ') : text;
 }
 
 // The reply without what the log added after it: "(in reply to … command)", "(state 14)", and a

@@ -19,10 +19,10 @@ const RULE_TOKENS = RULES.map((rule) => (rule.match as readonly string[]).map((t
 const MATCHER = new LiteralMatcher(TOKENS);
 const hits = new Uint8Array(TOKENS.length);
 
-/** The first provider rule whose tokens all occur in the lower-cased text. */
-export function matchProvider(lowerText: string): ProviderMatch | undefined {
+/** The first provider rule whose tokens all occur in the text (case is ignored). */
+export function matchProvider(text: string): ProviderMatch | undefined {
   hits.fill(0);
-  if (MATCHER.scan(lowerText, hits) === 0) return undefined;
+  if (MATCHER.scan(text, hits) === 0) return undefined;
   for (let i = 0; i < RULES.length; i++) {
     if (RULE_TOKENS[i]!.every((id) => hits[id] === 1)) {
       const rule = RULES[i]!;

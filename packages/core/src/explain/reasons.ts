@@ -3,6 +3,7 @@
 // automaton, so classifying a reply costs one pass over text that the parser has already bounded.
 
 import { replyReasons } from '../generated/reasons.js';
+import { smtpEnhancedReasons } from '../generated/smtp-matching.js';
 import { LiteralMatcher } from './literal-matcher.js';
 
 /** Why a message was not delivered, in the names bounce handlers (e.g. sisimai) already use. The list is defined in the catalogue's schema. */
@@ -52,27 +53,9 @@ const PHRASES: ReadonlyArray<readonly [ReplyReason, readonly string[]]> = [
   ['policyviolation', ['policy', 'not allowed', 'prohibited', 'not permitted', 'denied', 'refused', 'forbidden', 'administratively']],
 ];
 
-// What an enhanced code says by itself, as `subject.detail`; codes whose meaning is too broad
-// to say why (X.0.0, X.7.1) are missing on purpose, so that the words decide.
-const ENHANCED_REASONS: Readonly<Record<string, ReplyReason>> = {
-  '1.1': 'userunknown', '1.2': 'hostunknown', '1.3': 'syntaxerror', '1.4': 'userunknown', '1.5': 'delivered',
-  '1.6': 'hasmoved', '1.7': 'rejected', '1.8': 'rejected', '1.9': 'delivered', '1.10': 'notaccept',
-  '2.1': 'suspend', '2.2': 'mailboxfull', '2.3': 'mesgtoobig', '2.4': 'systemerror',
-  '3.1': 'systemfull', '3.2': 'notaccept', '3.3': 'contenterror', '3.4': 'mesgtoobig', '3.5': 'systemerror',
-  '4.1': 'networkerror', '4.2': 'networkerror', '4.3': 'networkerror', '4.4': 'hostunknown',
-  '4.5': 'systemerror', '4.6': 'systemerror', '4.7': 'expired',
-  '5.0': 'syntaxerror', '5.1': 'syntaxerror', '5.2': 'syntaxerror', '5.3': 'exceedlimit', '5.4': 'syntaxerror',
-  '5.5': 'syntaxerror', '5.6': 'syntaxerror',
-  '6.0': 'contenterror', '6.1': 'contenterror', '6.2': 'contenterror', '6.3': 'contenterror', '6.4': 'contenterror',
-  '6.5': 'contenterror', '6.6': 'contenterror', '6.7': 'contenterror', '6.8': 'contenterror', '6.9': 'contenterror', '6.10': 'contenterror',
-  '7.2': 'policyviolation', '7.3': 'securityerror', '7.4': 'securityerror', '7.5': 'securityerror',
-  '7.6': 'securityerror', '7.7': 'securityerror', '7.8': 'securityerror', '7.9': 'securityerror',
-  '7.10': 'securityerror', '7.11': 'securityerror', '7.12': 'securityerror', '7.13': 'suspend',
-  '7.14': 'securityerror', '7.15': 'securityerror', '7.16': 'policyviolation', '7.17': 'hasmoved',
-  '7.18': 'hasmoved', '7.19': 'hasmoved', '7.20': 'authfailure', '7.21': 'authfailure', '7.22': 'authfailure',
-  '7.23': 'authfailure', '7.24': 'authfailure', '7.25': 'requireptr', '7.26': 'authfailure',
-  '7.27': 'rejected', '7.28': 'badreputation', '7.29': 'authfailure', '7.30': 'securityerror',
-};
+// What an enhanced code says by itself, as `subject.detail`, from each catalogue entry's `reason`;
+// codes too broad to say why (X.0.0, X.7.1) have none, so that the words decide.
+const ENHANCED_REASONS: Readonly<Record<string, ReplyReason>> = smtpEnhancedReasons;
 
 const BASIC_REASONS: Readonly<Record<number, ReplyReason>> = {
   421: 'systemerror', 450: 'onhold', 451: 'systemerror', 452: 'systemfull', 453: 'systemerror',
@@ -88,10 +71,10 @@ const PHRASE_LIST = PHRASES.flatMap(([reason, phrases], rank) => phrases.map((ph
 const PHRASE_MATCHER = new LiteralMatcher(PHRASE_LIST.map((p) => p.phrase));
 const phraseHits = new Uint8Array(PHRASE_LIST.length);
 
-/** The first reason, in PHRASES order, with a phrase in the lower-cased text, if any. */
-export function reasonFromWords(lowerText: string, only?: ReadonlySet<ReplyReason>): ReplyReason | undefined {
+/** The first reason, in PHRASES order, with a phrase in the text (case is ignored), if any. */
+export function reasonFromWords(text: string, only?: ReadonlySet<ReplyReason>): ReplyReason | undefined {
   phraseHits.fill(0);
-  if (PHRASE_MATCHER.scan(lowerText, phraseHits) === 0) return undefined;
+  if (PHRASE_MATCHER.scan(text, phraseHits) === 0) return undefined;
   let best: (typeof PHRASE_LIST)[number] | undefined;
   for (let i = 0; i < PHRASE_LIST.length; i++) {
     const candidate = PHRASE_LIST[i]!;
@@ -105,16 +88,16 @@ export function reasonFromWords(lowerText: string, only?: ReadonlySet<ReplyReaso
  * How a reason is decided: success codes are `delivered`; then a specific enhanced code;
  * then the words of the reply; then the basic code; else `undefined`.
  */
-export function classifyReason(reply: number | undefined, enhanced: string | undefined, lowerText: string): ReplyReason {
+export function classifyReason(reply: number | undefined, enhanced: string | undefined, text: string): ReplyReason {
   const cls = reply ? Math.floor(reply / 100) : enhanced ? Number(enhanced[0]) : 0;
   if (cls === 2) return 'delivered';
   const detail = enhanced?.slice(2);
   const specific = detail ? ENHANCED_REASONS[detail] : undefined;
   // Words beat an enhanced code only where servers commonly reuse the code loosely.
   if (specific && !LOOSE_ENHANCED.has(detail!)) return specific;
-  const fromWords = reasonFromWords(lowerText);
+  const fromWords = reasonFromWords(text);
   // A bare temporary 4.7.1 ("Please try again later") is how greylisting answers.
-  if (cls === 4 && detail === '7.1' && (fromWords === undefined || (fromWords === 'systemerror' && !lowerText.includes('unavailable')))) return 'speeding';
+  if (cls === 4 && detail === '7.1' && (fromWords === undefined || (fromWords === 'systemerror' && !/unavailable/i.test(text)))) return 'speeding';
   if (fromWords) return fromWords;
   if (specific) return specific;
   return (reply && BASIC_REASONS[reply]) || 'undefined';
