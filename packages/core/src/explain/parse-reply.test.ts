@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explainReply, parseReply, REPLY_REASONS } from '../index.js';
+import { BASIC, ENHANCED, tokensIn } from './parse-reply.js';
 
 const spanText = (text: string, part: string) => {
   const found = parseReply(text)[0]!.spans.find((s) => s.part === part);
@@ -81,4 +83,27 @@ describe('parseReply on hostile text', () => {
   it('reads 200,000 lines that each open a multi-line reply', () => {
     expect(parseReply('550-5.1.1 x\n'.repeat(200_000)).length).toBe(1);
   }, 30_000);
+});
+
+describe('the hand-written code scanner', () => {
+  const byRegex = (text: string) => ({
+    basic: [...text.matchAll(BASIC)].map((m) => [m.index!, m[1]]),
+    enhanced: [...text.matchAll(ENHANCED)].map((m) => [m.index!, `${m[1]}.${m[2]}.${Number(m[3])}`]),
+  });
+  const byHand = (text: string) => {
+    const { basic, enhanced } = tokensIn(text);
+    return { basic: basic.map((t) => [t.start, t.code]), enhanced: enhanced.map((t) => [t.start, t.code]) };
+  };
+
+  it('finds exactly what the BASIC and ENHANCED expressions find, on the corpus and on random text', () => {
+    const corpus = readFileSync(new URL('../../test/replies/lines.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+    for (const text of corpus) expect(byHand(text), text).toEqual(byRegex(text));
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ['2', '4', '5', '0', '1', '7', '.', ' ', '-', '=', ',', '"', ':', '(', ')', '[', 'a', 'x', '_', '/', 'dsn=', 'reply=', '[Message=', '": ', '\n'];
+    for (let round = 0; round < 5000; round++) {
+      const text = Array.from({ length: 12 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(byHand(text), JSON.stringify(text)).toEqual(byRegex(text));
+    }
+  });
 });
