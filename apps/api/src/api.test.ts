@@ -108,6 +108,23 @@ describe('endpoints', () => {
     expect((await get(`/v1/explain?text=${'5'.repeat(3000)}`)).status).toBe(414);
   });
 
+  it('serves enhanced status codes as codes of SMTP, in the registry or not, and compares two', async () => {
+    const json = await (await get('/v1/smtp/codes/5.7.26?lang=vi')).json();
+    expect(json).toMatchObject({ code: '5.7.26', id: 'X.7.26', class: 5, registered: true, basicCodes: [550], locale: 'vi', fallbacks: [] });
+    expect(json.classMeaning.length).toBeGreaterThan(20);
+    const vendor = await get('/v1/smtp/codes/5.7.606?format=text');
+    expect(vendor.status).toBe(200);
+    expect(await vendor.text()).toContain('5.7.606 is not in the IANA registry');
+    const pair = await get('/v1/smtp/compare/5.7.1/5.1.1?format=markdown');
+    expect(pair.status).toBe(200);
+    expect((await pair.text()).startsWith('# SMTP 5.1.1 Bad destination mailbox address vs 5.7.1 ')).toBe(true);
+    const mixed = await get('/v1/smtp/compare/550/5.7.1?format=text');
+    expect(mixed.status).toBe(400);
+    expect((await problem(mixed)).detail).toContain('compare two reply codes');
+    expect((await get('/v1/smtp/codes/5.x.1')).status).toBe(400);
+    expect((await get('/v1/http/codes/5.7.1')).status).toBe(400);
+  });
+
   it('POST /v1/explain reads text/plain log lines, a message/rfc822 bounce and JSON', async () => {
     const post = (body: BodyInit, type: string) => fetch(`${base}/v1/explain`, { method: 'POST', headers: { 'content-type': type }, body });
     const gmail = '550-5.1.1 The email account that you tried to reach does not exist. Please try\n550-5.1.1 double-checking the recipient\'s email address for typos or\n550 5.1.1 unnecessary spaces. For more information, go to support. - gsmtp';

@@ -12,7 +12,7 @@ import {
 import type { RenderedText } from './model.js';
 import { bundle } from './runtime.js';
 import { localeTools, type LocaleTools } from './views.js';
-import { addFallbacks, fallbackNotice, finish, resolveRequest, type Setup } from './render.js';
+import { addFallbacks, fallbackNotice, finish, resolveRequest, tidy, type Setup } from './render.js';
 
 export class InvalidEnhancedCodeError extends ProtocodesError {
   override name = 'InvalidEnhancedCodeError';
@@ -137,7 +137,7 @@ export function renderEnhancedExplanation(s: Setup, code: string): RenderedText 
   const info = requireEnhanced(code);
   const view = enhancedView(info, s.tools);
   addFallbacks(s.fallbacks, view.fallbacks, s.locale);
-  const output = s.templates.layout('enhanced', s.format)(context(s, { e: view }));
+  const output = tidy(s.templates.layout('enhanced', s.format)(context(s, { e: view })), s.format);
   return finish(s, output, s.format === 'text' ? view.heading : enhancedView(info, localeTools(s.locale, 'text')).heading);
 }
 
@@ -154,7 +154,7 @@ export function renderEnhancedComparison(s: Setup, codes: readonly [string, stri
     ...(!facts.sameClass && facts.a.class && facts.b.class ? [say('enhanced.classesDiffer', { a, b })] : []),
     ...(facts.sharedBasicCodes.length ? [say('enhanced.sharedBasicCodes', { codes: s.tools.list(facts.sharedBasicCodes.map(String)) })] : []),
   ];
-  const output = s.templates.layout('enhanced-comparison', s.format)(context(s, { a, b, difference, codes: [a, b] }));
+  const output = tidy(s.templates.layout('enhanced-comparison', s.format)(context(s, { a, b, difference, codes: [a, b] })), s.format);
   const text = [facts.a, facts.b].map((info) => enhancedView(info, localeTools(s.locale, 'text')));
   return finish(s, output, s.format === 'text' ? say('title.enhancedComparison', { a, b }) : say('title.enhancedComparison', { a: text[0], b: text[1] }));
 }

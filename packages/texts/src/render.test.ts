@@ -1,7 +1,9 @@
 import { listCodes, protocolList } from '@protocodes/core';
 import { describe, expect, it } from 'vitest';
 import { visibleHtml } from '../test/visible-text.js';
-import { FORMATS, InvalidFormatError, InvalidLocaleError, renderComparison, renderExplanation, type Format, type RenderedText } from './index.js';
+import { readFileSync } from 'node:fs';
+import { explainReply, listEnhancedEntries } from '@protocodes/core';
+import { FORMATS, InvalidFormatError, InvalidLocaleError, MixedComparisonError, renderComparison, renderExplanation, renderReply, type Format, type RenderedText } from './index.js';
 
 // Within a line: a heading that ends with the word the next paragraph starts with is not a doubled word.
 const DOUBLED_WORD = /(?<![\p{L}\p{N}])(\p{L}+)[^\S\n]+\1(?![\p{L}\p{N}])/giu;
@@ -25,7 +27,8 @@ function problemsIn(rendered: RenderedText): string[] {
   const problems: string[] = [];
   const text = visibleText(output, format);
   for (const match of text.matchAll(DOUBLED_WORD)) problems.push(`doubled word "${match[0]}"`);
-  for (const bad of [/undefined/, /\bnull\b(?! MX)/, /\[object/, /\bNaN\b/]) if (bad.test(text)) problems.push(`contains ${bad.source}`);
+  // The registry itself names X.0 "Other or undefined status".
+  for (const bad of [/(?<![Oo]ther |or )undefined/, /\bnull\b(?! MX)/, /\[object/, /\bNaN\b/]) if (bad.test(text)) problems.push(`contains ${bad.source}`);
   if (format !== 'html' && /&(?:[a-z]+|#x?[0-9a-f]+);/i.test(output)) problems.push('HTML entity in a plain format');
   if (format === 'html') {
     const stack: string[] = [];
@@ -195,5 +198,78 @@ describe('lists', () => {
     for (const tag of ['vi', 'pt-BR', 'zh-Hant-TW', 'es-419', 'EN-us', 'vi-vn', 'sr-latn-rs']) {
       expect(canonicalLocale(tag)).toBe(Intl.getCanonicalLocales(tag)[0]);
     }
+  });
+});
+
+describe('enhanced status codes', () => {
+  const entries = listEnhancedEntries();
+  it(`explains all ${entries.length} in every class they are used in, without a class, × 2 locales × 3 formats, without a flaw`, () => {
+    expect(entries).toHaveLength(81);
+    const problems: string[] = [];
+    for (const entry of entries) {
+      const forms = [entry.code, ...entry.inClass.map((use) => `${use.class}${entry.code.slice(1)}`)];
+      for (const code of forms) {
+        for (const locale of LOCALES) {
+          for (const format of FORMATS) {
+            const rendered = renderExplanation({ protocol: 'smtp', code, locale, format });
+            for (const problem of problemsIn(rendered)) problems.push(`${code} ${locale} ${format}: ${problem}`);
+            if (locale === 'vi') expect(rendered.fallbacks, `${code} vi`).toEqual([]);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('puts the meaning in the asked class first, and says when a code is not in the registry', () => {
+    const known = renderExplanation({ protocol: 'smtp', code: '4.2.2', format: 'text' }).output;
+    expect(known.split('\n')[0]).toBe('SMTP 4.2.2 Mailbox full');
+    expect(known.indexOf('As 4.2.2 (class 4)')).toBeLessThan(known.indexOf('In other classes'));
+    const vendor = renderExplanation({ protocol: 'smtp', code: '5.7.606', format: 'markdown' }).output;
+    expect(vendor).toContain('5.7.606 is not in the IANA registry');
+    expect(vendor).toContain('Security or policy status');
+    const nowhere = renderExplanation({ protocol: 'smtp', code: '4.9.1', locale: 'vi', format: 'text' }).output;
+    expect(nowhere).toContain('Chủ đề 9 cũng không được RFC 3463 định nghĩa');
+  });
+
+  it('compares two, in either order, and refuses to mix them with reply codes', () => {
+    const a = renderComparison({ protocol: 'smtp', codes: ['5.7.1', '5.1.1'], format: 'text' });
+    const b = renderComparison({ protocol: 'smtp', codes: ['5.1.1', '5.7.1'], format: 'text' });
+    expect(a.output).toBe(b.output);
+    expect(a.title).toBe('SMTP 5.1.1 Bad destination mailbox address vs 5.7.1 Delivery not authorized, message refused');
+    for (const locale of LOCALES) for (const format of FORMATS) expect(problemsIn(renderComparison({ protocol: 'smtp', codes: ['4.2.2', '5.2.2'], locale, format }))).toEqual([]);
+    expect(renderComparison({ protocol: 'smtp', codes: ['4.2.2', '5.2.2'], format: 'text' }).output).toContain('4.2.2 is Transient negative completion, while 5.2.2 is Permanent negative completion');
+    expect(() => renderComparison({ protocol: 'smtp', codes: [550, '5.7.1'] })).toThrow(MixedComparisonError);
+  });
+});
+
+describe('renderReply', () => {
+  const corpus = readFileSync(new URL('../../core/test/replies/lines.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+
+  it(`explains every finding of the ${corpus.length}-line reply corpus × 2 locales × 3 formats, without a flaw`, () => {
+    const problems: string[] = [];
+    for (const text of corpus) {
+      const finding = explainReply(text);
+      if (!finding) continue;
+      for (const locale of LOCALES) {
+        for (const format of FORMATS) {
+          const rendered = renderReply(finding, { locale, format });
+          for (const problem of problemsIn(rendered)) problems.push(`${locale} ${format} ${JSON.stringify(text.slice(0, 60))}: ${problem}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('quotes the wire text as sent, escaped for HTML, and links the code pages', () => {
+    const finding = explainReply('550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)')!;
+    const text = renderReply(finding, { format: 'text' }).output;
+    expect(text).toContain('> 550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n');
+    expect(text).toContain('- Reason: userunknown: the recipient\'s mailbox does not exist');
+    expect(text).toContain('/en/smtp/550/');
+    const html = renderReply(finding, { format: 'html', locale: 'vi', linkBase: 'https://protocodes.test' }).output;
+    expect(html).toContain('550 5.1.1 &lt;bob@example.net&gt;: Recipient address rejected');
+    expect(html).toContain('<a href="https://protocodes.test/vi/smtp/X.1.1/">5.1.1 Địa chỉ hộp thư người nhận không hợp lệ</a>');
+    expect(renderReply(finding, { format: 'markdown', linkBase: false }).output).not.toContain('](');
   });
 });

@@ -98,6 +98,11 @@ export function fallbackNotice(s: Setup): string | undefined {
   return s.tools.escape(s.tools.say('sentence.fallback', { language: bundle(s.locale).name, parts: s.tools.list(parts) }));
 }
 
+/** Optional sections leave runs of blank lines behind in text and Markdown; one blank line is enough. HTML is left as it is: a quoted reply may hold blank lines of its own. */
+export function tidy(output: string, format: Format): string {
+  return format === 'html' ? output : output.replace(/\n{3,}/g, '\n\n');
+}
+
 export function finish(s: Setup, output: string, title: string): RenderedText {
   return { output, format: s.format, locale: s.locale, requestedLocale: s.requestedLocale, dir: bundle(s.locale).dir, fallbacks: s.fallbacks, title };
 }

@@ -2,7 +2,7 @@
 // The wire text is quoted as it was sent; everything around it is ours.
 import { describeEnhancedCode, findCode, findProviderRule, type ReplyFinding } from '@protocodes/core';
 import type { RenderedText } from './model.js';
-import { addFallbacks, fallbackNotice, finish, resolveRequest, type RenderOptions } from './render.js';
+import { addFallbacks, fallbackNotice, finish, resolveRequest, tidy, type RenderOptions } from './render.js';
 import { bundle } from './runtime.js';
 import { enhancedView } from './enhanced.js';
 import { codeView } from './views.js';
@@ -44,7 +44,8 @@ export function renderReply(finding: ReplyFinding, options: ReplyRenderOptions =
   const fix = ruleTexts?.fix ?? (enhancedInfo?.entry ? enhanced?.fixSender : undefined) ?? (basic ? codeView('smtp', basic, s.tools).fixSender : '');
   const verdict = [
     { field: 'outcome', label: say('reply.outcome'), value: say(`outcome.${finding.verdict.outcome}`) },
-    { field: 'reason', label: say('reply.reason'), value: `${finding.reason}: ${say(`reason.${finding.reason}`)}` },
+    // The identifier is what the JSON says; "undefined" would read as a bug, so it is left out.
+    { field: 'reason', label: say('reply.reason'), value: finding.reason === 'undefined' ? say('reason.undefined') : `${finding.reason}: ${say(`reason.${finding.reason}`)}` },
     { field: 'side', label: say('reply.side'), value: say(`side.${finding.verdict.side}`) },
     { field: 'retry', label: say('reply.retry'), value: say(`verdictRetry.${finding.verdict.retry}`) },
     ...(finding.command ? [{ field: 'command', label: say('reply.command'), value: finding.command }] : []),
@@ -70,7 +71,7 @@ export function renderReply(finding: ReplyFinding, options: ReplyRenderOptions =
     },
     codes: codeList || finding.reason,
   };
-  return finish(s, s.templates.layout('reply', s.format)(context), heading);
+  return finish(s, tidy(s.templates.layout('reply', s.format)(context), s.format), heading);
 }
 
 /** A provider rule as data in one locale: for pages and clients that show rules by themselves. */

@@ -49,7 +49,7 @@ if (form && input && results) {
       verdict.append(el('dt', label), dd);
     };
     row('outcome', say('reply.outcome'), say(`outcome.${finding.verdict.outcome}`));
-    row('reason', say('reply.reason'), `${finding.reason}: ${say(`reason.${finding.reason}`)}`);
+    row('reason', say('reply.reason'), finding.reason === 'undefined' ? say('reason.undefined') : `${finding.reason}: ${say(`reason.${finding.reason}`)}`);
     row('side', say('reply.side'), say(`side.${finding.verdict.side}`));
     row('retry', say('reply.retry'), say(`verdictRetry.${finding.verdict.retry}`));
     if (finding.command) row('command', say('reply.command'), finding.command);

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LiteralMatcher } from './literal-matcher.js';
 
 const found = (patterns: string[], text: string) => {
-  const hits = new Uint8Array(patterns.length);
-  new LiteralMatcher(patterns).scan(text, hits);
-  return patterns.filter((_, i) => hits[i] === 1);
+  const ids = new Set(new LiteralMatcher(patterns).scan(text));
+  return patterns.filter((_, i) => ids.has(i));
 };
 
 describe('LiteralMatcher', () => {
@@ -22,6 +21,11 @@ describe('LiteralMatcher', () => {
       const text = word(40);
       expect(found(patterns, text)).toEqual(patterns.filter((p) => text.includes(p)));
     }
+  });
+
+  it('ignores case, ASCII and beyond, and reports each pattern once', () => {
+    expect(found(['user unknown', 'нет такого'], 'USER UNKNOWN; user unknown; НЕТ ТАКОГО')).toEqual(['user unknown', 'нет такого']);
+    expect(new LiteralMatcher(['ab']).scan('ab ab AB')).toEqual([0]);
   });
 
   it('matches non-ASCII patterns (Cyrillic replies) and ignores nothing else', () => {

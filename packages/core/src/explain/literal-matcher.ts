@@ -16,6 +16,7 @@ export class LiteralMatcher {
 
   constructor(patterns: readonly string[]) {
     this.size = patterns.length;
+    this.#seen = new Uint8Array(patterns.length);
     const children: Map<number, number>[] = [new Map()];
     const own: number[][] = [[]];
     patterns.forEach((pattern, id) => {
@@ -78,10 +79,13 @@ export class LiteralMatcher {
     }
   }
 
-  /** Marks `found[id] = 1` for every (lower-case) pattern that occurs in `text`, ignoring case; returns how many were new. */
-  scan(text: string, found: Uint8Array): number {
+  readonly #seen: Uint8Array;
+
+  /** The ids of every (lower-case) pattern that occurs in `text`, ignoring case, each once. */
+  scan(text: string): number[] {
+    const found: number[] = [];
+    const seen = this.#seen;
     let node = 0;
-    let hits = 0;
     const delta = this.#delta;
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
@@ -91,12 +95,14 @@ export class LiteralMatcher {
       node = c < ASCII ? delta[node * ASCII + c]! : this.#step(node, c);
       const out = this.#out[node]!;
       for (let k = 0; k < out.length; k++) {
-        if (found[out[k]!] === 0) {
-          found[out[k]!] = 1;
-          hits++;
+        const id = out[k]!;
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          found.push(id);
         }
       }
     }
-    return hits;
+    for (const id of found) seen[id] = 0;
+    return found;
   }
 }

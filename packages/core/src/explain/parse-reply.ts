@@ -457,7 +457,10 @@ function wireText(rest: string): string {
   const tail = /\s*\((?:in\s+reply\s+to|state\s+\d)/i.exec(rest);
   let text = (tail ? rest.slice(0, tail.index) : rest).trimEnd();
   let open = 0;
-  for (const c of text) open += c === '(' ? 1 : c === ')' ? -1 : 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    open += c === 40 ? 1 : c === 41 ? -1 : 0;
+  }
   while (open < 0 && text.endsWith(')')) {
     text = text.slice(0, -1).trimEnd();
     open++;

@@ -17,17 +17,22 @@ const TOKENS = [...new Set(RULES.flatMap((rule) => rule.match as readonly string
 const TOKEN_IDS = new Map(TOKENS.map((token, id) => [token, id]));
 const RULE_TOKENS = RULES.map((rule) => (rule.match as readonly string[]).map((token) => TOKEN_IDS.get(token)!));
 const MATCHER = new LiteralMatcher(TOKENS);
-const hits = new Uint8Array(TOKENS.length);
+/** For each token, the rules that use it, in catalogue order. */
+const RULES_OF_TOKEN = TOKENS.map(() => [] as number[]);
+RULE_TOKENS.forEach((tokens, rule) => tokens.forEach((token) => RULES_OF_TOKEN[token]!.push(rule)));
 
 /** The first provider rule whose tokens all occur in the text (case is ignored). */
 export function matchProvider(text: string): ProviderMatch | undefined {
-  hits.fill(0);
-  if (MATCHER.scan(text, hits) === 0) return undefined;
-  for (let i = 0; i < RULES.length; i++) {
-    if (RULE_TOKENS[i]!.every((id) => hits[id] === 1)) {
-      const rule = RULES[i]!;
-      return { provider: rule.provider, rule: rule.id, reason: rule.reason };
+  const found = MATCHER.scan(text);
+  if (found.length === 0) return undefined;
+  const present = new Set(found);
+  let best = -1;
+  for (const token of found) {
+    for (const rule of RULES_OF_TOKEN[token]!) {
+      if ((best === -1 || rule < best) && RULE_TOKENS[rule]!.every((id) => present.has(id))) best = rule;
     }
   }
-  return undefined;
+  if (best === -1) return undefined;
+  const rule = RULES[best]!;
+  return { provider: rule.provider, rule: rule.id, reason: rule.reason };
 }

@@ -69,16 +69,13 @@ const BASIC_REASONS: Readonly<Record<number, ReplyReason>> = {
 // All phrases in one automaton; each remembers the rank of its reason in PHRASES.
 const PHRASE_LIST = PHRASES.flatMap(([reason, phrases], rank) => phrases.map((phrase) => ({ reason, rank, phrase })));
 const PHRASE_MATCHER = new LiteralMatcher(PHRASE_LIST.map((p) => p.phrase));
-const phraseHits = new Uint8Array(PHRASE_LIST.length);
 
 /** The first reason, in PHRASES order, with a phrase in the text (case is ignored), if any. */
 export function reasonFromWords(text: string, only?: ReadonlySet<ReplyReason>): ReplyReason | undefined {
-  phraseHits.fill(0);
-  if (PHRASE_MATCHER.scan(text, phraseHits) === 0) return undefined;
   let best: (typeof PHRASE_LIST)[number] | undefined;
-  for (let i = 0; i < PHRASE_LIST.length; i++) {
-    const candidate = PHRASE_LIST[i]!;
-    if (phraseHits[i] === 0 || (only && !only.has(candidate.reason))) continue;
+  for (const id of PHRASE_MATCHER.scan(text)) {
+    const candidate = PHRASE_LIST[id]!;
+    if (only && !only.has(candidate.reason)) continue;
     if (!best || candidate.rank < best.rank) best = candidate;
   }
   return best?.reason;
