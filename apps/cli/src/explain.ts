@@ -27,6 +27,10 @@ export interface ExplainedFinding {
   enhanced: string | null;
   command: string | null;
   remoteHost: string | null;
+  /** The address the reply was about, from a bounce's `Final-Recipient:` DSN field. */
+  recipient: string | null;
+  /** From the same DSN block's `Action:` field: `failed`, `delayed`, `delivered`, `relayed` or `expanded`. */
+  action: NonNullable<ReplyFinding['action']> | null;
   /** The provider rule that matched, e.g. `{ "id": "gmail", "rule": "gmail-unknown-user" }`. */
   provider: { id: string; rule: string } | null;
   reason: ReplyFinding['reason'];
@@ -90,7 +94,7 @@ export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: Exp
 class Report {
   count = 0;
   private readonly byReason = new Map<string, { count: number; example: string }>();
-  private readonly byCode = new Map<string, number>();
+  private readonly byCode = new Map<string, { count: number; example: string }>();
   private readonly explained: string[] = [];
 
   constructor(
@@ -124,6 +128,8 @@ class Report {
         enhanced: finding.enhanced ?? null,
         command: finding.command ?? null,
         remoteHost: finding.remoteHost ?? null,
+        recipient: finding.recipient ?? null,
+        action: finding.action ?? null,
         provider: finding.provider ?? null,
         reason: finding.reason,
         verdict: finding.verdict,
@@ -136,13 +142,16 @@ class Report {
         continue;
       }
       const code = [item.reply, item.enhanced].filter((x) => x !== null).join(' ') || '—';
+      // Examples are kept short: a log can hold thousands of distinct codes.
       const seen = this.byReason.get(item.reason);
       if (seen) seen.count++;
-      else this.byReason.set(item.reason, { count: 1, example: item.text });
-      this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
+      else this.byReason.set(item.reason, { count: 1, example: item.text.slice(0, 400) });
+      const seenCode = this.byCode.get(code);
+      if (seenCode) seenCode.count++;
+      else this.byCode.set(code, { count: 1, example: item.text.slice(0, 400) });
       // Explanations are printed for the first finding of each reason and code, so a log of
       // ten thousand identical bounces stays readable and memory stays bounded.
-      if (!seen || this.byCode.get(code) === 1) this.explained.push(this.explain(item, finding));
+      if (!seen || !seenCode) this.explained.push(this.explain(item, finding));
       if (this.explained.length > 200) this.explained.length = 200;
     }
     return lines.length === 0 || this.write(`${lines.join('\n')}\n`);
@@ -157,8 +166,11 @@ class Report {
   finish(): void {
     if (this.json || this.count === 0) return;
     if (this.count > 1) {
-      const reasons = [...this.byReason].sort((a, b) => b[1].count - a[1].count).map(([reason, { count, example }]) => `  ${String(count).padStart(6)}  ${reason}  e.g. ${stripControls(example.replace(/\s*\n\s*/g, ' ').slice(0, 100))}`);
-      const codes = [...this.byCode].sort((a, b) => b[1] - a[1]).map(([code, count]) => `  ${String(count).padStart(6)}  ${code}`);
+      // Per reason and per code: how many, and the first one as an example.
+      const rows = (groups: Map<string, { count: number; example: string }>) => [...groups].sort((a, b) => b[1].count - a[1].count)
+        .map(([key, { count, example }]) => `  ${String(count).padStart(6)}  ${key}  e.g. ${stripControls(example.replace(/\s*\n\s*/g, ' ').slice(0, 100))}`);
+      const reasons = rows(this.byReason);
+      const codes = rows(this.byCode);
       this.write([`${this.count} findings`, '', ...reasons, '', ...codes, '', ''].join('\n'));
     }
     this.write(`${this.explained.join('\n\n')}\n`);

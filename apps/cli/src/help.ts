@@ -76,11 +76,12 @@ qmail, Exchange, DSN fields, <<< / >>> transcripts) and says, for each: the code
 answered, the remote host, a reason (userunknown, mailboxfull, blocked, …), whether the failure is
 permanent or temporary, who must act and whether to retry. The remote server's code wins over a
 local wrapper. Reads standard input when no text is given or the text is "-"; a log is read as it
-streams. With several findings, text output starts with counts per reason and per code.
+streams. With several findings, text output starts with counts per reason and per code, with one
+example each.
 
 --format json prints one JSON object per finding (NDJSON) with the fields line, reply, enhanced,
-command, remoteHost, reason, verdict {outcome, side, retry}, text and spans (UTF-16 offsets from
-the start of that line).
+command, remoteHost, recipient and action (from a bounce's DSN fields), provider, reason, verdict
+{outcome, side, retry}, text and spans (UTF-16 offsets from the start of that line).
 
 exit codes: 0 when a reply was found, 1 when none was.
 

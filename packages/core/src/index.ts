@@ -106,7 +106,8 @@ export function compareCodes(protocol: string, a: number | string, b: number | s
 
 export { explainReply, parseReply } from './explain/parse-reply.js';
 export { decodeMessage, explainMessage, looksLikeMessage } from './explain/message.js';
-export type { ReplyFinding, ReplySpan, ReplySpanPart, ReplyVerdict } from './explain/parse-reply.js';
+export { REPLY_ACTIONS } from './explain/parse-reply.js';
+export type { ReplyAction, ReplyFinding, ReplySpan, ReplySpanPart, ReplyVerdict } from './explain/parse-reply.js';
 export { REPLY_REASONS, classifyReason } from './explain/reasons.js';
 export type { ReplyReason, ReplySide } from './explain/reasons.js';
 export { matchProvider } from './explain/providers.js';

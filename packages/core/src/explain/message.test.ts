@@ -15,7 +15,16 @@ describe('whole bounce messages', () => {
       const text = readFileSync(new URL(file, dir), 'utf8');
       expect(looksLikeMessage(text)).toBe(true);
       const got = explainMessage(text);
-      expect(got.map((f) => ({ reply: f.reply ?? null, enhanced: f.enhanced ?? null, ...(f.command ? { command: f.command } : {}), ...(f.remoteHost && 'remoteHost' in findings[0]! ? { remoteHost: f.remoteHost } : {}), reason: f.reason }))).toEqual(findings);
+      const has = (field: string) => field in findings[0]!;
+      expect(got.map((f) => ({
+        reply: f.reply ?? null,
+        enhanced: f.enhanced ?? null,
+        ...(f.command ? { command: f.command } : {}),
+        ...(f.remoteHost && has('remoteHost') ? { remoteHost: f.remoteHost } : {}),
+        ...(f.recipient && has('recipient') ? { recipient: f.recipient } : {}),
+        ...(f.action && has('action') ? { action: f.action } : {}),
+        reason: f.reason,
+      }))).toEqual(findings);
     });
   }
 
@@ -25,6 +34,37 @@ describe('whole bounce messages', () => {
     expect(decoded).toContain('<p>Delivery has failed to these recipients or groups:</p>');
     const postfix = decodeMessage(readFileSync(new URL('postfix-dsn.eml', dir), 'utf8'));
     expect(postfix).not.toContain('Price list');
+  });
+
+  it('gives each recipient of a DSN its own block\'s Remote-MTA, Final-Recipient and Action', () => {
+    // No host in the human-readable part: each host can only come from its own block.
+    const dsn = [
+      'From: MAILER-DAEMON@mail.sender.example', 'To: alice@sender.example', 'Subject: Delivery Status Notification', 'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '',
+      '--b1', 'Content-Type: text/plain', '', 'Delivery to these recipients failed:', '  x@one.example', '  y@two.example', '',
+      '--b1', 'Content-Type: message/delivery-status', '',
+      'Reporting-MTA: dns; mail.sender.example', '',
+      'Final-Recipient: rfc822; x@one.example', 'Action: failed', 'Status: 5.7.1', 'Remote-MTA: dns; mx.one.example', 'Diagnostic-Code: smtp; 550 5.7.1 Message rejected', '',
+      'Final-Recipient: rfc822;<y@two.example>', 'Action: Failed', 'Status: 5.7.1', 'Remote-MTA: dns; mx.two.example.', 'Diagnostic-Code: smtp; 550 5.7.1 Message rejected', '',
+      'Original-Recipient: rfc822; z@three.example', 'Final-Recipient: RFC822; z@three.example', 'Action: delayed', 'Status: 4.4.1', 'Remote-MTA: dns; mx.three.example', '',
+      '--b1--', '',
+    ].join('\n');
+    const got = explainMessage(dsn);
+    expect(got.map((f) => [f.reply, f.enhanced, f.remoteHost, f.recipient, f.action, f.reason])).toEqual([
+      [550, '5.7.1', 'mx.one.example', 'x@one.example', 'failed', 'policyviolation'],
+      [550, '5.7.1', 'mx.two.example', 'y@two.example', 'failed', 'policyviolation'],
+      // A recipient with a Status: and no reply is a finding of its own.
+      [undefined, '4.4.1', 'mx.three.example', 'z@three.example', 'delayed', 'networkerror'],
+    ]);
+    // In the documented order, after remoteHost.
+    expect(Object.keys(got[0]!)).toEqual(['reply', 'enhanced', 'remoteHost', 'recipient', 'action', 'text', 'reason', 'verdict', 'spans']);
+    // Without any reply, each recipient's Status: is its finding.
+    const statusOnly = dsn.replace(/^Diagnostic-Code:.*\n/gm, '').replace(/Status: 4\.4\.1/, 'Status: 5.4.1');
+    expect(explainMessage(statusOnly).map((f) => [f.enhanced, f.remoteHost, f.recipient, f.action])).toEqual([
+      ['5.7.1', 'mx.one.example', 'x@one.example', 'failed'],
+      ['5.7.1', 'mx.two.example', 'y@two.example', 'failed'],
+      ['5.4.1', 'mx.three.example', 'z@three.example', 'delayed'],
+    ]);
   });
 
   it('does not take a log line for a message', () => {

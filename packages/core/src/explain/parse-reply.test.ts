@@ -52,6 +52,32 @@ describe('parseReply', () => {
     expect(explainReply('>>> RCPT TO:<c@example.org>\n<<< 550 5.7.1 Relay access denied')).toMatchObject({ reply: 550, command: 'RCPT TO', reason: 'norelaying' });
   });
 
+  it('reads the code after an ERROR_CODE : prefix, in any case', () => {
+    expect(explainReply('ERROR_CODE :550 5.1.1 user unknown')).toMatchObject({ reply: 550, enhanced: '5.1.1', reason: 'userunknown' });
+    expect(explainReply('ERROR_CODE :550 User unknown')).toMatchObject({ reply: 550, reason: 'userunknown', text: '550 User unknown' });
+    expect(explainReply('error_code :552 mailbox full')).toMatchObject({ reply: 552, reason: 'mailboxfull' });
+    expect(explainReply('Error_Code\t:571 Delivery not authorized')).toMatchObject({ reply: 571 });
+    expect(spanText('ERROR_CODE :550 User unknown', 'reply')).toBe('550');
+    // Only that word: other words before a colon still do not lead a code.
+    expect(parseReply('MY_ERROR_CODE :550 x; port:550 y')).toEqual([]);
+  });
+
+  it('gives an X.7.x reply without recognised words a policy reason, not the 550 default', () => {
+    const reason = (text: string) => explainReply(text)?.reason;
+    expect(reason('550 5.7.1 blocked')).toBe('blocked');
+    expect(reason('550 5.7.1 Message rejected')).toBe('policyviolation');
+    expect(reason('550 5.7.1 Command rejected')).toBe('policyviolation');
+    expect(reason('550 5.7.0 Go away')).toBe('policyviolation');
+    expect(reason('550 5.7.650 Something unusual')).toBe('policyviolation');
+    expect(reason('550 Administrative prohibition')).toBe('policyviolation');
+    expect(reason('553 Sending prohibited')).toBe('policyviolation');
+    // A basic code that names the failure more exactly keeps its reason, and words still win.
+    expect(reason('421 4.7.0 Service not available, closing transmission channel')).toBe('systemerror');
+    expect(reason('454 4.7.0 TLS not available due to local problem')).toBe('securityerror');
+    expect(reason('550 5.7.1 <a@example.net>: Recipient address rejected: User unknown')).toBe('userunknown');
+    expect(reason('550 5.1.1 Message rejected')).toBe('userunknown');
+  });
+
   it('gives one finding per reply in a log, and success is delivered', () => {
     const log = ['Dec  1 08:00:00 mx postfix/smtp[123]: 4XyZ12AbC: to=<a@x.example>, relay=mx.x.example[198.51.100.1]:25, status=sent (250 2.0.0 OK 1700000000 x1si123 - gsmtp)',
       'Dec  1 08:00:01 mx postfix/smtp[124]: 5AbC: to=<b@y.example>, status=bounced (host mx.y.example[198.51.100.2] said: 552 5.2.2 Over quota (in reply to RCPT TO command))'].join('\n');
@@ -100,7 +126,10 @@ describe('the hand-written code scanner', () => {
     for (const text of corpus) expect(byHand(text), text).toEqual(byRegex(text));
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const alphabet = ['2', '4', '5', '0', '1', '7', '.', ' ', '-', '=', ',', '"', ':', '(', ')', '[', 'a', 'x', '_', '/', 'dsn=', 'reply=', '[Message=', '": ', '\n'];
+    const alphabet = ['2', '4', '5', '0', '1', '7', '.', ' ', '-', '=', ',', '"', ':', '(', ')', '[', 'a', 'x', '_', '/', 'dsn=', 'reply=', '[Message=', '": ', '\n', 'ERROR_CODE', 'error_code', 'Error_Code', '\t'];
+    for (const text of ['ERROR_CODE :550 x', 'error_code:552', 'ERROR_CODE \t :550', 'XERROR_CODE :550', 'ERROR_CODES :550', 'ERROR_CODE ;550', 'ERROR_CODE : 550', 'ERROR-CODE :550']) {
+      expect(byHand(text), text).toEqual(byRegex(text));
+    }
     for (let round = 0; round < 5000; round++) {
       const text = Array.from({ length: 12 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       expect(byHand(text), JSON.stringify(text)).toEqual(byRegex(text));

@@ -23,6 +23,11 @@ export interface ReplyVerdict {
   retry: 'no' | 'later' | 'after-fix';
 }
 
+/** The DSN `Action:` values of RFC 3464, section 2.3.3. */
+export const REPLY_ACTIONS = ['failed', 'delayed', 'delivered', 'relayed', 'expanded'] as const;
+
+export type ReplyAction = (typeof REPLY_ACTIONS)[number];
+
 export interface ReplyFinding {
   /** The basic reply code, e.g. 550, when the text has one. */
   reply?: number;
@@ -30,8 +35,22 @@ export interface ReplyFinding {
   enhanced?: string;
   /** The SMTP command the reply answered, upper-cased (`RCPT TO`), when the text says. */
   command?: string;
-  /** The host that sent the reply, when the text names it. */
+  /**
+   * The host that sent the reply, when the text names it. In a bounce message (`explainMessage`),
+   * a reply without one takes the `Remote-MTA:` of its own per-recipient DSN block.
+   */
   remoteHost?: string;
+  /**
+   * The address the reply was about, from the `Final-Recipient:` field (`rfc822; a@example.net`,
+   * the address type left out) of the reply's per-recipient DSN block. Set by `explainMessage` only.
+   */
+  recipient?: string;
+  /**
+   * What the reporting server did for that recipient, from the `Action:` field of the same DSN
+   * block, lower-cased: `failed`, `delayed`, `delivered`, `relayed` or `expanded`. Set by
+   * `explainMessage` only.
+   */
+  action?: ReplyAction;
   /** The provider rule that matched (catalogue/protocols/smtp/providers), whose reason wins. */
   provider?: { id: string; rule: string };
   /** The reply as it was sent, from its code to the end of its text. */
@@ -43,10 +62,10 @@ export interface ReplyFinding {
 
 // Basic codes outside the catalogue (a port, an exit status) are only taken when an enhanced
 // code follows them or words such as "said:" lead up to them.
-// `reply=554` (Sendmail) and `"code": 550,` (JSON from sending services) are the exceptions to
-// the rule that a code stands alone.
+// `reply=554` (Sendmail), `ERROR_CODE :550` (any case, spaces or tabs before the colon) and
+// `"code": 550,` (JSON from sending services) are the exceptions to the rule that a code stands alone.
 /** The specification of a basic code in a record; `tokensIn` reads the same by hand (a test keeps them equal). */
-export const BASIC = /(?:(?<![\w.:/=-])|(?<=\breply=|\[[Mm]essage=))([245]\d\d)(?=[\s-]|$|[)\]'"]|,(?<=":\s*\d{3},))/g;
+export const BASIC = /(?:(?<![\w.:/=-])|(?<=\breply=|\[[Mm]essage=|\b[Ee][Rr][Rr][Oo][Rr]_[Cc][Oo][Dd][Ee][ \t]*:))([245]\d\d)(?=[\s-]|$|[)\]'"]|,(?<=":\s*\d{3},))/g;
 // `dsn=5.1.1` is how Postfix and Sendmail log the status they settled on.
 /** The specification of an enhanced code; `tokensIn` reads the same by hand. */
 export const ENHANCED = /(?:(?<![\w.=])|(?<=\bdsn=))([245])\.([0-7])\.(\d{1,3})(?![\w]|\.\d)/g;
@@ -64,7 +83,7 @@ const STEP_WORDS: ReadonlyArray<readonly [string, string]> = [
 const HOST = /\bhost\s+([a-z0-9][a-z0-9.-]{0,252}\.[a-z]{2,})\s?\[|\bremote-mta:\s*dns;\s*([a-z0-9][a-z0-9.-]{0,252})|\bremote (?:mail )?server\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|\bconversation with\s+([a-z0-9][a-z0-9.-]{0,252})\[/gi;
 
 // Words after which any 3-digit code is the server's reply, even one no RFC defines (511, 571).
-const REPLY_LEAD = /(?:said|error|reply|returned|response|smtp;|<<<)\s*:?\s*$/i;
+const REPLY_LEAD = /(?:said|error|error_code|reply|returned|response|smtp;|<<<)\s*:?\s*$/i;
 
 const MESSAGE_HEADER = /^(?:received|message-id|content-[\w-]+|subject|from|to|cc|date|return-path|x-[\w-]+|dkim-signature|arc-[\w-]+|authentication-results|references|in-reply-to|mime-version|reporting-mta|received-from-mta|arrival-date|final-recipient|original-recipient|action|remote-mta|auto-submitted|delivered-to|reply-to|sender|list-[\w-]+):\s/i;
 
@@ -329,7 +348,8 @@ export function tokensIn(record: string): { basic: Token[]; enhanced: Token[] } 
       const endsWell = isSpace(after) || after === 45 || after === 41 || after === 93 || after === 39 || after === 34 || (after === 44 && /":\s*$/.test(record.slice(Math.max(0, i - 8), i)));
       if (!endsWell) continue;
       const leads = !(isWordChar(before) || before === 46 || before === 58 || before === 47 || before === 61 || before === 45)
-        || (before === 61 && (endsWithWord(record, i - 1, 'reply') || /\[[Mm]essage$/.test(record.slice(Math.max(0, i - 9), i - 1))));
+        || (before === 61 && (endsWithWord(record, i - 1, 'reply') || /\[[Mm]essage$/.test(record.slice(Math.max(0, i - 9), i - 1))))
+        || (before === 58 && followsErrorCode(record, i - 1));
       if (!leads) continue;
       basic.push({ code: record.slice(i, i + 3), start: i, end: i + 3 });
       i += 2;
@@ -344,6 +364,14 @@ function isWordChar(c: number): boolean {
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether `ERROR_CODE` (any case), then only spaces or tabs, ends just before the colon at `colon`. */
+function followsErrorCode(record: string, colon: number): boolean {
+  let end = colon;
+  while (end > 0 && (record.charCodeAt(end - 1) === 32 || record.charCodeAt(end - 1) === 9)) end--;
+  const start = end - 10;
+  return start >= 0 && record.slice(start, end).toLowerCase() === 'error_code' && (start === 0 || !isWordChar(record.charCodeAt(start - 1)));
 }
 
 /** Whether `word` ends just before `end` (the `=` of `dsn=`) and starts at a word boundary. */

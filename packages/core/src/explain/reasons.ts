@@ -50,7 +50,8 @@ const PHRASES: ReadonlyArray<readonly [ReplyReason, readonly string[]]> = [
   ['systemfull', ['insufficient system storage', 'system storage', 'disk full', 'out of disk', 'no space left']],
   ['mailererror', ['mailer error', 'command died', 'exit status', 'pipe to', 'local delivery failed', 'procmail', 'transport returned', 'local host']],
   ['systemerror', ['server error', 'temporary failure', 'temporarily unavailable', 'currently unavailable', 'service unavailable', 'try again', 'server busy']],
-  ['policyviolation', ['policy', 'not allowed', 'prohibited', 'not permitted', 'denied', 'refused', 'forbidden', 'administratively']],
+  // Stems: "prohibit" is prohibited and prohibition, "administrative" administratively too.
+  ['policyviolation', ['policy', 'not allowed', 'prohibit', 'not permitted', 'denied', 'refused', 'forbidden', 'administrative']],
 ];
 
 // What an enhanced code says by itself, as `subject.detail`, from each catalogue entry's `reason`;
@@ -83,7 +84,9 @@ export function reasonFromWords(text: string, only?: ReadonlySet<ReplyReason>): 
 
 /**
  * How a reason is decided: success codes are `delivered`; then a specific enhanced code;
- * then the words of the reply; then the basic code; else `undefined`.
+ * then the words of the reply; then what the enhanced code's subject says (X.7.x, security or
+ * policy: `blocked` when the text says so, else `policyviolation`, unless the basic code's own
+ * reason is `securityerror` or `systemerror`); then the basic code; else `undefined`.
  */
 export function classifyReason(reply: number | undefined, enhanced: string | undefined, text: string): ReplyReason {
   const cls = reply ? Math.floor(reply / 100) : enhanced ? Number(enhanced[0]) : 0;
@@ -97,8 +100,18 @@ export function classifyReason(reply: number | undefined, enhanced: string | und
   if (cls === 4 && detail === '7.1' && (fromWords === undefined || (fromWords === 'systemerror' && !/unavailable/i.test(text)))) return 'speeding';
   if (fromWords) return fromWords;
   if (specific) return specific;
-  return (reply && BASIC_REASONS[reply]) || 'undefined';
+  const basic = reply ? BASIC_REASONS[reply] : undefined;
+  // An X.7.x code without a reason of its own (X.7.0, X.7.1, a provider's X.7.606) still says the
+  // refusal is about security or policy, never about the mailbox that a bare 550 would suggest.
+  // Only a basic code that itself names a security step or an unavailable service (454, 530,
+  // 421) says more.
+  if (detail?.startsWith('7.') && !(basic && SUBJECT_7_AGREES.has(basic))) return BLOCKED_WORD.test(text) ? 'blocked' : 'policyviolation';
+  return basic || 'undefined';
 }
+
+const BLOCKED_WORD = /\bblock(?:ed|ing)?\b/i;
+// Basic-code reasons that an X.7.x code qualifies rather than contradicts.
+const SUBJECT_7_AGREES: ReadonlySet<ReplyReason> = new Set<ReplyReason>(['securityerror', 'systemerror']);
 
 const LOOSE_ENHANCED = new Set(['1.1', '1.3', '2.0', '2.1', '3.0', '4.0', '4.1', '4.4', '4.6', '5.0', '5.1', '5.2', '6.0', '7.2', '7.9']);
 
