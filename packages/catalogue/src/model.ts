@@ -85,6 +85,7 @@ export interface CodeEntry {
   code: number;
   replyText: string;
   alternateReplyTexts?: { text: string; reference: string }[];
+  seenAs?: { text: string; server: string }[];
   formerNames?: string[];
   title: string;
   summary: string;
@@ -132,6 +133,7 @@ export interface PairNote {
 export interface EnhancedEntry {
   code: string;
   sampleText: string;
+  seenAs?: { text: string; server: string }[];
   title: string;
   summary: string;
   description: string;

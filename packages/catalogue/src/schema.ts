@@ -63,6 +63,21 @@ export const referenceSchema: JsonSchema = {
   'x-example': 'RFC 5321 §4.2.3',
 };
 
+const seenAsSchema: JsonSchema = {
+  type: 'array',
+  description:
+    'Texts that widely used servers send with this code in practice, each with the software that sends it, so that a pasted reply or a search for its words finds the code. Verbatim, without the code, addresses or host names; never translated.',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['text', 'server'],
+    properties: {
+      text: { type: 'string', minLength: 3, maxLength: 160, description: 'The text as the server sends it.', 'x-example': 'Relay access denied' },
+      server: { type: 'string', minLength: 2, maxLength: 40, description: 'The software or service that sends it.', 'x-example': 'Postfix' },
+    },
+  },
+};
+
 function howToFixSchema(operator: string): JsonSchema {
   return {
     type: 'object',
@@ -127,6 +142,7 @@ export const codeEntrySchema = {
         },
       },
     },
+    seenAs: seenAsSchema,
     formerNames: {
       type: 'array',
       description: 'Titles this code was known by before a rename, so old links and searches still find it.',
@@ -481,6 +497,7 @@ export const enhancedEntrySchema = {
   properties: {
     code: { type: 'string', pattern: ENHANCED_ID_PATTERN, description: 'The code without its class, as the registry writes it. It is the id and equals the file name.', 'x-example': 'X.1.1' },
     sampleText: { type: 'string', description: 'The registry\'s sample text, verbatim; empty only where the registry gives none. Never translated.', 'x-example': 'Bad destination mailbox address' },
+    seenAs: seenAsSchema,
     title: text('Our short name for the code, in sentence case.', 'Bad destination mailbox address'),
     summary: text('Exactly one sentence that says what the code means.'),
     description: text('What the code reports and how it differs from its neighbours, in two to four sentences.'),
