@@ -135,7 +135,7 @@ describe('endpoints', () => {
 
     const bounce = readFileSync(fileURLToPath(new URL('../../../packages/core/test/replies/bounces/postfix-dsn.eml', import.meta.url)));
     const message = await (await post(bounce, 'message/rfc822')).json();
-    expect(message.findings[0]).toMatchObject({ reply: 550, enhanced: '5.1.1', command: 'RCPT TO', reason: 'userunknown' });
+    expect(message.findings[0]).toMatchObject({ reply: 550, enhanced: '5.1.1', command: 'RCPT TO', remoteHost: 'mx.receiver.example', recipient: 'bob@receiver.example', action: 'failed', reason: 'userunknown' });
 
     const json = await (await post(JSON.stringify({ text: '452 4.2.2 mailbox full' }), 'application/json')).json();
     expect(json.findings[0]).toMatchObject({ reply: 452, enhanced: '4.2.2', reason: 'mailboxfull', verdict: { outcome: 'temporary' } });
@@ -175,11 +175,17 @@ describe('endpoints', () => {
     expect(options.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
   });
 
-  it('GET /v1/search ranks matches, folds accents and says when nothing matched', async () => {
+  it('GET /v1/search ranks matches of any word, offers a pasted reply\'s explanation, folds accents and says when nothing matched', async () => {
     const hits = await (await get('/v1/search?q=khac%20phuc&lang=vi')).json();
     expect(hits.hits.length).toBeGreaterThan(0);
     const byNumber = await (await get('/v1/search?q=554&protocol=smtp&limit=1')).json();
-    expect(byNumber.hits).toEqual([expect.objectContaining({ code: 554, protocol: 'smtp' })]);
+    expect(byNumber.hits).toEqual([expect.objectContaining({ kind: 'code', code: '554', protocol: 'smtp', path: '/en/smtp/554/' })]);
+    const words = await (await get('/v1/search?q=relay+access+denied&limit=3')).json();
+    expect(words.hits.map((h: { code: string }) => h.code)).toEqual(expect.arrayContaining(['554', 'X.7.1']));
+    expect(words.reply).toBeUndefined();
+    const pasted = await (await get(`/v1/search?q=${encodeURIComponent('said: 550 5.1.1 <a@example.net>: Recipient address rejected: User unknown')}`)).json();
+    expect(pasted.reply).toMatchObject({ reply: 550, enhanced: '5.1.1', reason: 'userunknown', verdict: { outcome: 'permanent' } });
+    expect(pasted.hits.slice(0, 2).map((h: { code: string }) => h.code).sort()).toEqual(['550', 'X.1.1']);
     const none = await (await get('/v1/search?q=zzyzx&lang=vi')).json();
     expect(none.hits).toEqual([]);
     expect(none.message).toBe('Không có mã nào khớp với “zzyzx”.');
@@ -188,7 +194,19 @@ describe('endpoints', () => {
   it('serves /docs, /healthz and an OpenAPI 3.1 document that validates and names exactly the routes', async () => {
     const docs = await get('/docs');
     expect(docs.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await docs.text()).toContain('<code>GET /v1/{protocol}/compare/{a}/{b}</code>');
+    const docsHtml = await docs.text();
+    expect(docsHtml).toContain('<code>GET /v1/{protocol}/compare/{a}/{b}</code>');
+    expect(docsHtml).toContain('<code>POST /v1/explain</code>');
+    expect(docsHtml).toContain('<a href="/">Back to the site</a>');
+    expect(docsHtml).not.toMatch(/`[^`<]+`/);
+    expect(docsHtml).toContain('<code>json</code> (default) for data');
+    for (const item of Object.values(openApiDocument.paths)) {
+      for (const operation of Object.values(item as Record<string, { parameters?: { name: string; description?: string }[] }>)) {
+        for (const parameter of operation.parameters ?? []) expect(parameter.description, parameter.name).toMatch(/\w{3}/);
+      }
+    }
+    const slash = await fetch(`${base}/docs/`, { redirect: 'manual' });
+    expect([slash.status, slash.headers.get('location')]).toEqual([301, '/docs']);
     expect(await (await get('/healthz')).json()).toEqual({ status: 'ok', catalogueVersion: expect.stringMatching(/^[0-9a-f]{16}$/), textsVersion: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
     const served = await (await get('/v1/openapi.json')).json();
@@ -232,7 +250,7 @@ describe('HTTP caching', () => {
   it('gives a strong ETag, Cache-Control and Vary, and answers If-None-Match with 304', async () => {
     const first = await get('/v1/smtp/codes/421?lang=vi');
     const etag = first.headers.get('etag')!;
-    expect(etag).toMatch(/^"[0-9a-f]{16}-[0-9a-f]{16}"$/);
+    expect(etag).toMatch(/^"[0-9a-f]{16}-[0-9a-f]{16}-[0-9a-f]{16}"$/);
     expect(first.headers.get('cache-control')).toBe('public, max-age=3600');
     expect(first.headers.get('vary')).toBe('Accept-Language');
     for (const header of [etag, `W/${etag}`, `"nope", ${etag}`, '*']) {

@@ -24,6 +24,7 @@ import { echo, ProblemError, problemResponse } from './problems.js';
 import { DATA_POLICY, DOCS_POLICY, securityHeaders } from './security.js';
 
 export { DATA_POLICY, PAGE_POLICY, securityHeaders } from './security.js';
+export { LruCache, hash } from './cache.js';
 
 export const MAX_URL_LENGTH = 2048;
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
@@ -355,7 +356,12 @@ export function createApi(options: AppOptions = {}): Api {
   app.get(EXPLAIN_PATH, (c) => explainResponse(c.req.method, c.req.query('text') ?? ''));
   app.post(EXPLAIN_PATH, async (c) => explainResponse('POST', await readExplainBody(c.req.raw)));
 
-  app.notFound((c) => problemResponse(new ProblemError('not-found', `nothing is at ${echo(new URL(c.req.url).pathname)}; see /docs for the routes`).problem));
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    // The documentation has one address; a trailing slash is a common way to ask for it.
+    if (path === '/docs/' && (c.req.method === 'GET' || c.req.method === 'HEAD')) return new Response(null, { status: 301, headers: { location: '/docs', ...securityHeaders(DATA_POLICY) } });
+    return problemResponse(new ProblemError('not-found', `nothing is at ${echo(path)}; see /docs for the routes`).problem);
+  });
 
   app.onError((error) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);

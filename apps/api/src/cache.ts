@@ -1,6 +1,7 @@
 // Finished responses, kept so that a repeated request does no rendering work, and strong ETags
 // derived from everything that shapes the bytes: the texts build and the normalized request.
 import { textsVersion } from '@protocodes/texts';
+import { apiCodeVersion } from './generated/code-version.js';
 
 export interface Representation {
   /** Encoded once: encoding a long non-ASCII text on every response costs more than serving it. */
@@ -61,7 +62,7 @@ export class LruCache<V> {
 const ENTRY_OVERHEAD = 200;
 
 /** FNV-1a, twice with different offsets: 64 bits of a non-cryptographic hash, in any runtime. */
-function hash(text: string): string {
+export function hash(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {
@@ -73,7 +74,7 @@ function hash(text: string): string {
 }
 
 export function etagFor(key: string): string {
-  return `"${textsVersion}-${hash(key)}"`;
+  return `"${textsVersion}-${apiCodeVersion}-${hash(key)}"`;
 }
 
 /** The bytes a representation keeps alive: its body and its headers. */

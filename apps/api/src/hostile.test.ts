@@ -3,7 +3,14 @@
 // and the security headers on every kind of response.
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { textsVersion } from '@protocodes/texts';
+// @ts-expect-error: a build script in plain JavaScript, without declarations
+import { codeVersionOf } from '../scripts/code-version.mjs';
+import { apiCodeVersion } from './generated/code-version.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from './app.js';
 import { LruCache } from './cache.js';
@@ -118,9 +125,19 @@ describe('the response caches', () => {
 });
 
 describe('ETags', () => {
-  it('carry the texts build, which changes with any template or catalogue change', async () => {
+  it('carry the texts build and the app\'s own code, so any change to either changes them', async () => {
     const response = await get('/v1/smtp/compare/235/554?format=text');
-    expect(response.headers.get('etag')).toMatch(new RegExp(`^"${textsVersion}-[0-9a-f]{16}"$`));
+    expect(response.headers.get('etag')).toMatch(new RegExp(`^"${textsVersion}-${apiCodeVersion}-[0-9a-f]{16}"$`));
+    expect(apiCodeVersion).toBe(codeVersionOf(fileURLToPath(new URL('.', import.meta.url))));
+    const copy = mkdtempSync(join(tmpdir(), 'api-src-'));
+    try {
+      cpSync(fileURLToPath(new URL('.', import.meta.url)), copy, { recursive: true });
+      const openapi = join(copy, 'openapi.ts');
+      writeFileSync(openapi, readFileSync(openapi, 'utf8').replace('operationId', 'operationId '));
+      expect(codeVersionOf(copy)).not.toBe(apiCodeVersion);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 description of exactly the routes app.ts serves (a test holds them together).
-import { protocolList as protocols, REPLY_REASONS } from '@protocodes/core';
+import { protocolList as protocols, REPLY_ACTIONS, REPLY_REASONS } from '@protocodes/core';
 import { PROBLEM_TYPES } from './problems.js';
 
 /** The protocols, as the catalogue has them: an enum that grows with every catalogue folder. */
@@ -11,7 +11,7 @@ const lang = {
   description: 'BCP 47 language tag. Without it, Accept-Language (with q-values) decides, else English. A well-formed tag the catalogue lacks falls back to English, and `fallbacks` in the body says so.',
   schema: { type: 'string', examples: ['vi', 'vi-VN', 'en'] },
 };
-const acceptLanguage = { name: 'Accept-Language', in: 'header', schema: { type: 'string' }, example: 'vi-VN,vi;q=0.9,en;q=0.8' };
+const acceptLanguage = { name: 'Accept-Language', in: 'header', description: 'The languages the client prefers, with q-values; used when `lang` is absent. At most the first 64 entries are read.', schema: { type: 'string' }, example: 'vi-VN,vi;q=0.9,en;q=0.8' };
 const protocol = { name: 'protocol', in: 'path', required: true, description: 'The protocol, in any case.', schema: { type: 'string', enum: protocolList } };
 const code = (name: string) => ({
   name,
@@ -157,12 +157,13 @@ export const openApiDocument = {
     },
     '/v1/search': {
       get: {
-        summary: 'Codes whose number, title or texts match every word, accents folded',
+        summary: 'Codes, enhanced codes and provider rules that match any word of q, best first',
+        description: 'Ranked by BM25 with field weights: an exact code first, then words in titles and wire texts, then summaries, then the body; documents that hold more of the words, and hold them in a row, rank higher. Accents and case are folded, and English words are stemmed. The same ranking runs in the web site\'s search box.',
         operationId: 'searchCodes',
         parameters: [
-          { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+          { name: 'q', in: 'query', required: true, description: 'Words, a code (`554`, `5.7.1`) or a pasted reply.', schema: { type: 'string', minLength: 1, maxLength: 200 } },
           { name: 'protocol', in: 'query', description: 'Search one protocol only; by default every protocol is searched.', schema: { type: 'string', enum: protocolList } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          { name: 'limit', in: 'query', description: 'At most this many hits, from 1 to 100.', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
           lang,
           acceptLanguage,
         ],
@@ -174,12 +175,12 @@ export const openApiDocument = {
         summary: 'The SMTP replies found in a short text: a reply, a log line or DSN fields',
         description: 'Each finding has the basic and enhanced codes, the command it answered, the remote host, a reason from a fixed vocabulary (`userunknown`, `mailboxfull`, `blocked`, …), a verdict and the spans of each part in `text`. Where one line holds several codes, the remote server\'s wins. An empty list means no reply was found. The text is limited by the URL length (2,048 characters). Not cached.',
         operationId: 'explainReply',
-        parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string', minLength: 1 } }],
+        parameters: [{ name: 'text', in: 'query', required: true, description: 'The reply, log line or DSN fields to read, URL-encoded.', schema: { type: 'string', minLength: 1 } }],
         responses: { 200: json('Explanation', 'The findings, possibly none'), 400: problem('Missing text'), 414: problem('The URL, and so the text, is too long') },
       },
       post: {
         summary: 'The SMTP replies found in a bounce message, log lines or a reply, sent as the body',
-        description: 'The same findings as GET, for texts too long for a URL: a whole bounce message (`message/rfc822`, with quoted-printable and base64 parts decoded), log lines (`text/plain`) or JSON `{ "text": "…" }`. The body is capped at 256 kB (262,144 bytes); a larger one is refused with 413 before it is read. Not cached.',
+        description: 'The same findings as GET, for texts too long for a URL: a whole bounce message (`message/rfc822`, with quoted-printable and base64 parts decoded; each finding then also carries the `recipient` and `action` of its per-recipient DSN block, and that block\'s Remote-MTA as `remoteHost` where the reply names none), log lines (`text/plain`) or JSON `{ "text": "…" }`. The body is capped at 256 kB (262,144 bytes); a larger one is refused with 413 before it is read. Not cached.',
         operationId: 'explainText',
         requestBody: {
           required: true,
@@ -212,7 +213,9 @@ export const openApiDocument = {
             reply: { type: 'integer' },
             enhanced: { type: 'string', pattern: '^[245]\\.\\d{1,3}\\.\\d{1,3}$' },
             command: { type: 'string' },
-            remoteHost: { type: 'string' },
+            remoteHost: { type: 'string', description: 'The host that sent the reply; in a bounce, where the reply names none, the Remote-MTA of its own per-recipient DSN block' },
+            recipient: { type: 'string', description: 'Bounces only: the Final-Recipient address of the reply\'s per-recipient DSN block, without the address type (rfc822;)' },
+            action: { type: 'string', enum: [...REPLY_ACTIONS], description: 'Bounces only: the Action field of the same DSN block, lower-cased' },
             provider: object({ id: { type: 'string', description: 'The provider, as in catalogue/protocols/smtp/providers/<id>.yaml' }, rule: { type: 'string', description: 'The rule that matched' } }, ['id', 'rule']),
             text: { type: 'string' },
             reason: { type: 'string', enum: [...REPLY_REASONS] },
@@ -274,7 +277,23 @@ export const openApiDocument = {
         {
           query: { type: 'string' },
           ...localized,
-          hits: { type: 'array', items: object({ protocol: { type: 'string' }, code: { type: 'integer' }, title: { type: 'string' }, summary: { type: 'string' }, score: { type: 'number' }, matched: { type: 'array', items: { type: 'string' } } }) },
+          reply: { $ref: '#/components/schemas/Explanation/properties/findings/items', description: 'Present when `q` reads as a mail server\'s reply (a code with words, `said:`, `Diagnostic-Code:`): what `/v1/explain` makes of it, to offer before the hits.' },
+          hits: {
+            type: 'array',
+            items: object(
+              {
+                kind: { enum: ['code', 'enhanced', 'provider'], description: 'A status code, an SMTP enhanced status code, or a provider rule.' },
+                protocol: { type: 'string', enum: protocolList },
+                code: { type: 'string', description: '`554`, `X.7.1`, or a provider rule id such as `gmail-over-quota`.' },
+                title: { type: 'string' },
+                summary: { type: 'string' },
+                path: { type: 'string', description: 'The page on the web site, e.g. `/en/smtp/554/`.' },
+                score: { type: 'number' },
+                matched: { type: 'array', items: { enum: ['code', 'title', 'replyText', 'codes', 'summary', 'body'] }, description: 'The fields that matched, best first.' },
+              },
+              ['kind', 'protocol', 'code', 'title', 'summary', 'path', 'score', 'matched'],
+            ),
+          },
           message: { type: 'string', description: 'A localized sentence when there is no match.' },
         },
         ['query', 'locale', 'requestedLocale', 'fallbacks', 'hits'],

@@ -15,7 +15,7 @@ export const PAGE_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /** /docs: one page with its stylesheet inline and no script. */
-export const DOCS_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const DOCS_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export function securityHeaders(policy: string): Record<string, string> {
   return { ...SECURITY_HEADERS, 'content-security-policy': policy };

@@ -12,6 +12,7 @@ import {
   localeMessage,
   renderComparison,
   renderExplanation,
+  renderReply,
   searchCodes,
   type Fallback,
   MAX_QUERY_LENGTH,
@@ -141,7 +142,7 @@ export function runCompare(args: ParsedArgs, locale: LocaleChoice, presentation:
   return { body: `${present(rendered.output.trimEnd(), rendered.locale, presentation)}\n`, ...meta(rendered), exitCode: EXIT.ok };
 }
 
-function table(rows: { code: number; title: string; summary: string }[], locale: string, format: 'text' | 'markdown', presentation: Presentation): string {
+function table(rows: { code: number | string; title: string; summary: string }[], locale: string, format: 'text' | 'markdown', presentation: Presentation): string {
   const header = { code: localeMessage(locale, 'label.code'), title: localeMessage(locale, 'label.title'), summary: localeMessage(locale, 'label.summary') };
   rows = rows.map((r) => ({ code: r.code, title: stripControls(r.title), summary: stripControls(r.summary) }));
   if (format === 'markdown') {
@@ -193,8 +194,9 @@ export function runList(args: ParsedArgs, locale: LocaleChoice, presentation: Pr
   return { body: `${table(list.codes, list.locale, args.format, presentation)}\n`, ...meta(list), exitCode: EXIT.ok };
 }
 
-export function runSearch(args: ParsedArgs, locale: LocaleChoice, presentation: Presentation): Output {
-  const query = args.positionals.join(' ').trim();
+export function runSearch(args: ParsedArgs, locale: LocaleChoice, presentation: Presentation, siteUrl?: string): Output {
+  // Terminal escapes are never search words; dropping them also keeps them out of the echo.
+  const query = stripControls(args.positionals.join(' ')).trim();
   if (query === '') throw new UsageError('missing search words', 'usage: protocodes search <words…>, e.g. protocodes search relay denied');
   if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the search is ${query.length} characters long`, `use at most ${MAX_QUERY_LENGTH} characters`);
   const protocol = args.protocol === undefined ? undefined : protocolArgument(args.protocol, 'protocodes search <words…> --protocol <protocol>');
@@ -206,10 +208,13 @@ export function runSearch(args: ParsedArgs, locale: LocaleChoice, presentation: 
   const result = searchCodes({ query, locale: locale.tag, ...(protocol ? { protocol } : {}), ...(limit ? { limit } : {}) });
   const exitCode = result.hits.length > 0 ? EXIT.ok : EXIT.notFound;
   if (args.format === 'json') return { body: json(result), ...meta(result), exitCode };
+  // A pasted reply is explained before the codes that match its words.
+  const explained = result.reply ? `${stripControls(renderReply(result.reply, { locale: result.locale, format: args.format, linkBase: siteUrl ?? false }).output.trimEnd())}\n\n` : '';
   if (result.hits.length === 0) {
-    return { body: `${stripControls(localeMessage(result.locale, 'label.noMatches', { query }))}\n`, ...meta(result), exitCode };
+    return { body: `${explained}${stripControls(localeMessage(result.locale, 'label.noMatches', { query }))}\n`, ...meta(result), exitCode };
   }
-  return { body: `${table(result.hits, result.locale, args.format, presentation)}\n`, ...meta(result), exitCode };
+  const rows = result.hits.map((hit) => ({ code: hit.kind === 'provider' ? hit.code : `${hit.protocol.toUpperCase()} ${hit.code}`, title: hit.title, summary: hit.summary }));
+  return { body: `${explained}${table(rows, result.locale, args.format, presentation)}\n`, ...meta(result), exitCode };
 }
 
 function meta(result: { locale: string; requestedLocale: string; fallbacks: readonly Fallback[] }) {

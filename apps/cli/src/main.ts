@@ -62,7 +62,7 @@ async function execute(args: ParsedArgs, streams: Streams): Promise<number> {
   }
   const view = presentation(streams.stdout, streams.env, args.color);
   const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command as Exclude<typeof args.command, 'explain'>];
-  const output = command(args, locale, view);
+  const output = command(args, locale, view, streams.env.PROTOCODES_SITE_URL?.replace(/\/+$/, ''));
   streams.stdout.write(output.body);
   const note = localeNote(output, locale.source);
   const errView = presentation(streams.stderr, streams.env, args.color);

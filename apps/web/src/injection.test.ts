@@ -35,7 +35,7 @@ describe('hostile catalogue text on the web site', () => {
 
   it('stays data in the search index, which the client only ever inserts as text', () => {
     const index = JSON.parse(renderPath('/vi/search-index.json', config).body);
-    expect(index.documents.find((d: { c: number }) => d.c === 252).t).toBe(HOSTILE_TITLE);
+    expect(index.entries.find((d: { protocol: string; code: string }) => d.protocol === 'smtp' && d.code === '252').title).toBe(HOSTILE_TITLE);
     const client = readFileSync(new URL('../dist/assets/search.js', import.meta.url), 'utf8');
     expect(client).toContain('textContent');
     expect(client).not.toMatch(/innerHTML|insertAdjacentHTML|outerHTML/);

@@ -18,6 +18,8 @@ export interface Page {
   ogType?: 'website' | 'article';
   /** Module scripts besides search, such as the reply explainer. */
   scripts?: string[];
+  /** Kept out of search engines (the 404 page). */
+  noindex?: boolean;
 }
 
 const OG_LOCALE: Record<string, string> = { en: 'en_US', vi: 'vi_VN' };
@@ -54,8 +56,7 @@ export function renderPage(page: Page, config: SiteConfig): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
 <meta name="description" content="${escapeHtml(page.description)}">
-<link rel="canonical" href="${escapeHtml(url(page.path))}">
-${alternates}
+${page.noindex ? '<meta name="robots" content="noindex">' : `<link rel="canonical" href="${escapeHtml(url(page.path))}">\n${alternates}`}
 <meta property="og:type" content="${page.ogType ?? 'article'}">
 <meta property="og:site_name" content="protocodes">
 <meta property="og:title" content="${escapeHtml(page.title)}">
@@ -63,7 +64,8 @@ ${alternates}
 <meta property="og:url" content="${escapeHtml(url(page.path))}">
 <meta property="og:locale" content="${ogLocale(page.locale)}">
 <meta name="color-scheme" content="light dark">
-<link rel="icon" href="data:,">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
+<link rel="manifest" href="/manifest.webmanifest">
 <link rel="stylesheet" href="/assets/site.css">
 <script type="module" src="/assets/search.js"></script>
 ${(page.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>\n`).join('')}${page.jsonLd ? `<script type="application/ld+json">${jsonForScript(page.jsonLd)}</script>\n` : ''}</head>
@@ -71,11 +73,11 @@ ${(page.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src
 <a class="skip" href="#main">${say('web.skipLink')}</a>
 <header class="site">
 <a class="brand" href="${home}">protocodes</a>
-<form class="search" role="search" action="/${page.locale}/smtp/" method="get" data-index="/${page.locale}/search-index.json" data-loading="${say('web.searchLoading')}" data-empty="${escapeHtml(localeMessage(page.locale, 'label.noMatches', { query: '{query}' }))}">
+<form class="search" role="search" action="/${page.locale}/smtp/" method="get" data-index="/${page.locale}/search-index.json" data-loading="${say('web.searchLoading')}" data-empty="${escapeHtml(localeMessage(page.locale, 'label.noMatches', { query: '{query}' }))}" data-explain="/${page.locale}/explain/">
 <label for="q">${say('web.searchLabel')}</label>
-<input id="q" name="q" type="search" placeholder="${say('web.searchPlaceholder')}" autocomplete="off" spellcheck="false">
+<input id="q" name="q" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="search-results" placeholder="${say('web.searchPlaceholder')}" autocomplete="off" spellcheck="false">
 <button type="submit">${say('web.searchButton')}</button>
-<div id="search-results" class="results" aria-live="polite"></div>
+<div class="search-panel" hidden><ul id="search-results" role="listbox" aria-label="${say('web.searchResults')}"></ul><p class="search-status" role="status"></p></div>
 </form>
 <nav class="languages" aria-label="${say('web.language')}"><ul>${languages}</ul></nav>
 </header>

@@ -5,10 +5,13 @@ import { availableLocales } from '@protocodes/texts';
 export type Route =
   | { kind: 'root' }
   | { kind: 'not-found' }
+  /** One language's 404 page; `path` is what was asked for, when known (suggestions come from it). */
+  | { kind: 'localized-not-found'; locale: string; path?: string }
+  | { kind: 'manifest' }
   | { kind: 'robots' }
   | { kind: 'sitemap-index' }
   | { kind: 'sitemap'; locale: string }
-  | { kind: 'asset'; name: 'site.css' | 'search.js' | 'explain.js' }
+  | { kind: 'asset'; name: 'site.css' | 'search.js' | 'explain.js' | 'favicon.svg' }
   | { kind: 'search-index'; locale: string }
   | { kind: 'explain-texts'; locale: string }
   | { kind: 'home'; locale: string }
@@ -30,6 +33,10 @@ export function pathOf(route: Route): string {
       return '/';
     case 'not-found':
       return '/404.html';
+    case 'localized-not-found':
+      return `/${route.locale}/404.html`;
+    case 'manifest':
+      return '/manifest.webmanifest';
     case 'robots':
       return '/robots.txt';
     case 'sitemap-index':
@@ -74,7 +81,10 @@ export function* allRoutes(): Generator<Route> {
   yield { kind: 'asset', name: 'site.css' };
   yield { kind: 'asset', name: 'search.js' };
   yield { kind: 'asset', name: 'explain.js' };
+  yield { kind: 'asset', name: 'favicon.svg' };
+  yield { kind: 'manifest' };
   for (const locale of availableLocales) {
+    yield { kind: 'localized-not-found', locale };
     yield { kind: 'sitemap', locale };
     yield { kind: 'search-index', locale };
     yield { kind: 'explain-texts', locale };
@@ -155,6 +165,10 @@ export function routeOf(path: string): Route | undefined {
       return { kind: 'asset', name: 'search.js' };
     case '/assets/explain.js':
       return { kind: 'asset', name: 'explain.js' };
+    case '/assets/favicon.svg':
+      return { kind: 'asset', name: 'favicon.svg' };
+    case '/manifest.webmanifest':
+      return { kind: 'manifest' };
   }
   const smtpPage = /^\/([A-Za-z-]+)\/(?:explain\/|smtp\/(?:(X\.\d{1,3}\.\d{1,3})\/|(X\.\d{1,3}\.\d{1,3})-vs-(X\.\d{1,3}\.\d{1,3})\/|providers\/(?:([a-z0-9-]+)\/)?))$/.exec(path);
   if (smtpPage) {
@@ -168,6 +182,8 @@ export function routeOf(path: string): Route | undefined {
   }
   const sitemap = /^\/sitemaps\/([A-Za-z-]+)\.xml$/.exec(path);
   if (sitemap && availableLocales.includes(sitemap[1]!)) return { kind: 'sitemap', locale: sitemap[1]! };
+  const notFound = /^\/([A-Za-z-]+)\/404\.html$/.exec(path);
+  if (notFound && availableLocales.includes(notFound[1]!)) return { kind: 'localized-not-found', locale: notFound[1]! };
   const texts = /^\/([A-Za-z-]+)\/explain-texts\.json$/.exec(path);
   if (texts && availableLocales.includes(texts[1]!)) return { kind: 'explain-texts', locale: texts[1]! };
   const match = /^\/([A-Za-z-]+)\/(?:(search-index\.json)|([a-z]+)\/(?:(\d{3})\/|(\d{3})-vs-(\d{3})\/)?)?$/.exec(path);

@@ -1,6 +1,5 @@
 // robots.txt, the sitemap index and one sitemap per locale, and the per-locale search index.
-import { protocolList } from '@protocodes/core';
-import { availableLocales, searchDocuments } from '@protocodes/texts';
+import { availableLocales, localeMessage, searchEntries } from '@protocodes/texts';
 import type { SiteConfig } from './config.js';
 import { escapeXml } from './html.js';
 import { pageRoutes, pathOf, type Route } from './routes.js';
@@ -26,16 +25,9 @@ export function sitemap(locale: string, config: SiteConfig): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-/** What the search box loads on first use: each code's fields, already folded. */
+/** What the search box loads on first use: every entry search-core ranks, with its fields' texts. */
 export function searchIndex(locale: string): string {
-  const documents = protocolList.flatMap((protocol) =>
-    searchDocuments(protocol, locale).map((d) => ({
-      p: protocol,
-      c: d.code,
-      t: d.title,
-      s: d.summary,
-      f: d.fields.map((f) => [f.field, f.folded]),
-    })),
-  );
-  return JSON.stringify({ locale, documents });
+  // The words the box shows besides results travel with the index, not in every page.
+  const messages = { explain: localeMessage(locale, 'web.searchExplain'), tryExplain: localeMessage(locale, 'web.searchTryExplain') };
+  return JSON.stringify({ locale, messages, entries: searchEntries(locale) });
 }

@@ -1,15 +1,19 @@
 // The local server: the web site rendered on demand and the API, together on one port.
-import { createApi, DATA_POLICY, hasBody, PAGE_POLICY, securityHeaders } from '@protocodes/api';
+import { createApi, DATA_POLICY, hash, hasBody, LruCache, PAGE_POLICY, securityHeaders } from '@protocodes/api';
 import { runNodeServer, serveWithLimits } from '@protocodes/api/node';
 import { availableLocales, bestAcceptedLanguage, negotiateLocale } from '@protocodes/texts';
 import { siteConfig, type SiteConfig } from './config.js';
 import { renderPath } from './site.js';
 
-const API_PATHS = /^\/(?:v1\/|docs$|healthz$)/;
+const API_PATHS = /^\/(?:v1\/|docs\/?$|healthz$)/;
 const encoder = new TextEncoder();
+const pageCacheBytes = Number(process.env.PROTOCODES_PAGE_CACHE_BYTES) || 64 * 1024 * 1024;
 
 export function createHandler(config: SiteConfig): (request: Request) => Response | Promise<Response> {
   const api = createApi();
+  // Rendered pages by path, within a byte budget: a page is a pure function of its path. Only
+  // pages that exist are kept, so made-up paths cannot push them out.
+  const pages = new LruCache<RenderedResponse>(pageCacheBytes, (page) => page.body.byteLength + 400);
   return (request) => {
     const { pathname } = new URL(request.url);
     // The API refuses other methods and bodies, and says why.
@@ -25,17 +29,39 @@ export function createHandler(config: SiteConfig): (request: Request) => Respons
         });
       }
     }
-    const site = renderPath(pathname, config);
-    const body = encoder.encode(site.body);
-    const headers: Record<string, string> = {
-      'content-type': site.contentType,
-      'content-length': String(body.byteLength),
-      'cache-control': 'no-cache',
-      ...securityHeaders(site.contentType.startsWith('text/html') ? PAGE_POLICY : DATA_POLICY),
-    };
-    if (site.location) headers.location = site.location;
-    return new Response(request.method === 'HEAD' ? null : body, { status: site.status, headers });
+    let page = pages.get(pathname);
+    if (!page) {
+      page = renderResponse(pathname, config);
+      if (page.etag !== undefined) pages.set(pathname, page);
+    }
+    const matches = page.etag !== undefined && request.headers.get('if-none-match')?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag);
+    if (matches) return new Response(null, { status: 304, headers: { etag: page.etag!, 'cache-control': page.headers['cache-control']!, ...securityHeaders(DATA_POLICY) } });
+    return new Response(request.method === 'HEAD' ? null : page.body, { status: page.status, headers: page.headers });
   };
+}
+
+interface RenderedResponse {
+  status: number;
+  body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+  etag?: string;
+}
+
+function renderResponse(pathname: string, config: SiteConfig): RenderedResponse {
+  const site = renderPath(pathname, config);
+  const body = encoder.encode(site.body);
+  // Pages change only with a new build: a CDN may keep them for a day and revalidate with the ETag.
+  const cacheable = site.status === 200;
+  const etag = cacheable ? `"${hash(site.body)}"` : undefined;
+  const headers: Record<string, string> = {
+    'content-type': site.contentType,
+    'content-length': String(body.byteLength),
+    'cache-control': cacheable ? 'public, max-age=300, s-maxage=86400' : 'no-cache',
+    ...(etag ? { etag } : {}),
+    ...securityHeaders(site.contentType.startsWith('text/html') ? PAGE_POLICY : DATA_POLICY),
+  };
+  if (site.location) headers.location = site.location;
+  return { status: site.status, body, headers, ...(etag ? { etag } : {}) };
 }
 
 export function startServer(port: number, config: SiteConfig, hostname = '127.0.0.1') {

@@ -68,7 +68,7 @@ describe('routes', () => {
 
   it('renders every route, and every HTML page has lang, dir, a title and a description', () => {
     for (const [path, { route, response }] of rendered) {
-      expect(response.status, path).toBe(route.kind === 'not-found' ? 404 : 200);
+      expect(response.status, path).toBe(route.kind === 'not-found' || route.kind === 'localized-not-found' ? 404 : 200);
       expect(response.body.length, path).toBeGreaterThan(0);
       // Scripts are code, and the registry itself says "Other undefined Status".
       // Scripts are code, the explainer's words name the reason "undefined" on purpose, and the
@@ -157,6 +157,22 @@ describe('routes', () => {
     expect(svg).toContain('class="step hit-b" data-phase="greeting"');
     expect(svg).toContain('>lời chào khi kết nối</text>');
     expect(svg).toMatch(/class="step" data-phase="quit"/);
+  });
+
+  it('answers a wrong path under a language in that language, with what it may have meant', () => {
+    const typo = renderPath('/vi/smpt/5541/', config);
+    expect(typo.status).toBe(404);
+    expect(typo.body).toContain('<html lang="vi"');
+    expect(typo.body).toContain('<form class="search"');
+    expect(typo.body).toMatch(/<h2>Có phải bạn muốn tìm<\/h2><ul class="links"><li><a href="\/vi\/smtp\/554\/">SMTP 554 /);
+    expect(renderPath('/en/htpp/', config).body).toContain('<a href="/en/http/">HTTP status codes</a>');
+    const words = renderPath('/en/smtp/relay-access-denied/', config).body;
+    expect(words).toContain('<a href="/en/smtp/554/">');
+    expect(words).toContain('<a href="/en/smtp/X.7.1/">');
+    expect(renderPath('/en/%E0%A4%A/', config).status).toBe(404);
+    const manifest = JSON.parse(renderPath('/manifest.webmanifest', config).body);
+    expect(manifest.icons[0].src).toBe('/assets/favicon.svg');
+    expect(renderPath('/assets/favicon.svg', config).body).toMatch(/^<svg /);
   });
 
   it('refuses paths outside the site instead of reading files', () => {
@@ -249,14 +265,38 @@ describe('the local server', () => {
   });
 
   it('answers unknown and hostile paths with the 404 page, and serves the API on the same port', async () => {
-    for (const path of ['/nope', '/vi/smtp/999/', '/%2e%2e/%2e%2e/etc/passwd', '/vi/..%2f..%2fpackage.json']) {
+    for (const path of ['/nope', '/%2e%2e/%2e%2e/etc/passwd']) {
       const response = await fetch(`${origin}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text()).toContain('<h1>Page not found</h1>');
     }
+    for (const path of ['/vi/smtp/999/', '/vi/..%2f..%2fpackage.json']) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status, path).toBe(404);
+      const body = await response.text();
+      expect(body).toContain('<html lang="vi"');
+      expect(body).toContain('<h1>Không tìm thấy trang</h1>');
+      expect(body).toContain('<meta name="robots" content="noindex">');
+    }
     const api = await fetch(`${origin}/v1/smtp/codes/554?lang=vi`);
     expect((await api.json()).texts.title).toBe('Giao dịch thất bại');
     expect((await fetch(`${origin}/docs`)).headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it('keeps rendered pages: an ETag, a CDN-friendly Cache-Control, and 304 for a matching If-None-Match', async () => {
+    const first = await fetch(`${origin}/vi/smtp/235-vs-554/`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300, s-maxage=86400');
+    const body = await first.text();
+    const again = await fetch(`${origin}/vi/smtp/235-vs-554/`);
+    expect([again.headers.get('etag'), await again.text()]).toEqual([etag, body]);
+    const revalidated = await fetch(`${origin}/vi/smtp/235-vs-554/`, { headers: { 'if-none-match': `"other", ${etag}` } });
+    expect(revalidated.status).toBe(304);
+    const missing = await fetch(`${origin}/vi/smtp/999/`);
+    expect([missing.status, missing.headers.get('etag'), missing.headers.get('cache-control')]).toEqual([404, null, 'no-cache']);
+    const docs = await fetch(`${origin}/docs/`, { redirect: 'manual' });
+    expect([docs.status, docs.headers.get('location')]).toEqual([301, '/docs']);
   });
 
   it('follows Accept-Language q-values for /, ignores malformed entries, and never fails on them', async () => {

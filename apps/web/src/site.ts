@@ -10,7 +10,8 @@ import { enhancedComparePage, enhancedPage, providerRulePage, providersPage } fr
 import { explainPage, explainTexts } from './pages/explain.js';
 import { homePage } from './pages/home.js';
 import { protocolPage } from './pages/protocol.js';
-import { languageChooser, notFoundPage, redirectPage } from './pages/special.js';
+import { languageChooser, localizedNotFoundPage, notFoundPage, redirectPage } from './pages/special.js';
+import { availableLocales } from '@protocodes/texts';
 import { pathOf, routeOf, type Route } from './routes.js';
 import { robotsTxt, searchIndex, sitemap, sitemapIndex } from './seo.js';
 
@@ -28,6 +29,7 @@ const assets = {
   'site.css': { type: 'text/css; charset=utf-8', file: new URL('../assets/site.css', import.meta.url) },
   'search.js': { type: 'text/javascript; charset=utf-8', file: new URL('../dist/assets/search.js', import.meta.url) },
   'explain.js': { type: 'text/javascript; charset=utf-8', file: new URL('../dist/assets/explain.js', import.meta.url) },
+  'favicon.svg': { type: 'image/svg+xml', file: new URL('../assets/favicon.svg', import.meta.url) },
 } as const;
 const assetCache = new Map<string, string>();
 
@@ -35,9 +37,15 @@ function asset(name: keyof typeof assets): string {
   let text = assetCache.get(name);
   if (text === undefined) {
     text = readFileSync(fileURLToPath(assets[name].file), 'utf8');
+    if (name === 'site.css') text = minifyCss(text);
     assetCache.set(name, text);
   }
   return text;
+}
+
+/** Comments and the spaces around punctuation go; every page loads the sheet, so its size counts. */
+function minifyCss(css: string): string {
+  return `${css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim()}\n`;
 }
 
 /** The response for a route. `forStaticHost` turns the reverse-order redirect into an HTML page. */
@@ -47,6 +55,10 @@ export function renderRoute(route: Route, config: SiteConfig, forStaticHost = fa
       return { status: 200, contentType: HTML, body: languageChooser(config) };
     case 'not-found':
       return { status: 404, contentType: HTML, body: notFoundPage() };
+    case 'localized-not-found':
+      return { status: 404, contentType: HTML, body: renderPage(localizedNotFoundPage(route.locale, route.path ?? ''), config) };
+    case 'manifest':
+      return { status: 200, contentType: 'application/manifest+json', body: manifest() };
     case 'robots':
       return { status: 200, contentType: 'text/plain; charset=utf-8', body: robotsTxt(config) };
     case 'sitemap-index':
@@ -85,6 +97,11 @@ export function renderRoute(route: Route, config: SiteConfig, forStaticHost = fa
   }
 }
 
+/** The web app manifest: name, colours and icon, for a browser that installs the site. */
+function manifest(): string {
+  return `${JSON.stringify({ name: 'protocodes', short_name: 'protocodes', description: 'Protocol status codes explained and compared: SMTP, HTTP, FTP.', start_url: '/', display: 'standalone', background_color: '#ffffff', theme_color: '#0b57d0', icons: [{ src: '/assets/favicon.svg', sizes: 'any', type: 'image/svg+xml' }] }, null, 2)}\n`;
+}
+
 /** The response for a request path; unknown paths get the 404 page. */
 export function renderPath(path: string, config: SiteConfig): SiteResponse {
   const route = routeOf(path);
@@ -92,6 +109,9 @@ export function renderPath(path: string, config: SiteConfig): SiteResponse {
   // `/vi/smtp` without its slash: send the reader to the page they meant.
   const withSlash = routeOf(`${path}/`);
   if (withSlash && !path.endsWith('/')) return { status: 301, contentType: HTML, body: '', location: `${path}/` };
+  // Under a language, the 404 page speaks it and suggests what the path may have meant.
+  const locale = /^\/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\//.exec(path)?.[1];
+  if (locale !== undefined && availableLocales.includes(locale)) return renderRoute({ kind: 'localized-not-found', locale, path }, config);
   return renderRoute({ kind: 'not-found' }, config);
 }
 

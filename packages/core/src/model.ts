@@ -107,6 +107,8 @@ export interface CodeEntry extends Omit<CodeTexts, 'retryWhen' | 'vendorMeanings
   /** The RFC's reply text, verbatim. Never translated. */
   readonly replyText: string;
   readonly alternateReplyTexts?: readonly { readonly text: string; readonly reference: string }[];
+  /** Texts that widely used servers send with the code in practice, and which software sends each. */
+  readonly seenAs?: readonly { readonly text: string; readonly server: string }[];
   readonly formerNames?: readonly string[];
   readonly class: number;
   readonly category?: number;

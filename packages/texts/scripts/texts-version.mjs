@@ -4,10 +4,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A 16-hex-digit hash of templates/, src/ (generated and test files aside) and the inputs given. */
+/** A 16-hex-digit hash of templates/, src/, core's src/ (generated and test files aside) and the inputs given. */
 export function textsVersionOf(packageRoot, catalogueVersion, handlebarsVersion) {
   const hash = createHash('sha256').update(`${handlebarsVersion}\0${catalogueVersion}\0`);
-  for (const folder of ['templates', 'src']) {
+  // Core's code decides the facts a comparison states and the findings of a reply; its generated
+  // data is the catalogue, which catalogueVersion already covers.
+  for (const folder of ['templates', 'src', '../core/src']) {
     const names = readdirSync(join(packageRoot, folder), { recursive: true })
       .map(String)
       .filter((name) => /\.(hbs|ts)$/.test(name) && !name.startsWith('generated') && !name.includes('.test.'))

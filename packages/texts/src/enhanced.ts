@@ -11,7 +11,7 @@ import {
 } from '@protocodes/core';
 import type { RenderedText } from './model.js';
 import { bundle } from './runtime.js';
-import { localeTools, type LocaleTools } from './views.js';
+import { localeTools, referenceLinks, type LocaleTools, type ReferenceLink } from './views.js';
 import { addFallbacks, fallbackNotice, finish, resolveRequest, tidy, type Setup } from './render.js';
 
 export class InvalidEnhancedCodeError extends ProtocodesError {
@@ -54,8 +54,9 @@ export interface EnhancedView {
   fixSender: string;
   fixOperator: string;
   glance: { label: string; value: string }[];
-  related: { code: string; title: string }[];
+  related: { code: string; title: string; href: string }[];
   references: string[];
+  referenceLinks: ReferenceLink[];
   subject: number;
   subjectName: string;
   className: string;
@@ -103,8 +104,9 @@ export function enhancedView(info: EnhancedCodeInfo, tools: LocaleTools): Enhanc
   const related = (entry && 'related' in entry ? (entry.related as readonly string[]) : []).map((id) => {
     const other = findEnhancedEntry(id);
     const code = info.class ? `${info.class}${id.slice(1)}` : id;
-    return { code: e(code), title: e(translations?.enhancedTexts?.[id]?.title ?? other?.title ?? '') };
+    return { code: e(code), title: e(translations?.enhancedTexts?.[id]?.title ?? other?.title ?? ''), href: e(`/${tools.locale}/smtp/${id}/`) };
   });
+  const references = (entry?.references ?? smtp.references.filter((r: string) => r.startsWith('RFC 3463'))).map((r: string) => e(r));
   return {
     code: e(info.code),
     title: e(title),
@@ -121,7 +123,8 @@ export function enhancedView(info: EnhancedCodeInfo, tools: LocaleTools): Enhanc
     fixOperator: e(texts?.howToFix.operator ?? ''),
     glance,
     related,
-    references: (entry?.references ?? smtp.references.filter((r: string) => r.startsWith('RFC 3463'))).map((r: string) => e(r)),
+    references,
+    referenceLinks: referenceLinks(references),
     subject: info.subject,
     subjectName: e(subjectName),
     className: e(className),

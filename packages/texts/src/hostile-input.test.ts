@@ -69,18 +69,24 @@ describe('Accept-Language', () => {
 describe('textsVersion, which ETags carry', () => {
   const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
-  it('is the hash of this package\'s layouts and code, and changes with any template', () => {
+  it('is the hash of this package\'s layouts and code and of core\'s code, and changes with any of them', () => {
     expect(textsVersion).toMatch(/^[0-9a-f]{16}$/);
     const copy = mkdtempSync(join(tmpdir(), 'protocodes-texts-version-'));
+    const texts = join(copy, 'texts');
     try {
-      cpSync(join(packageRoot, 'templates'), join(copy, 'templates'), { recursive: true });
-      cpSync(join(packageRoot, 'src'), join(copy, 'src'), { recursive: true });
-      const before = textsVersionOf(copy, 'catalogue', '4.7.x');
-      expect(textsVersionOf(copy, 'catalogue', '4.7.x')).toBe(before);
-      const template = join(copy, 'templates', 'comparison.text.hbs');
+      cpSync(join(packageRoot, 'templates'), join(texts, 'templates'), { recursive: true });
+      cpSync(join(packageRoot, 'src'), join(texts, 'src'), { recursive: true });
+      cpSync(join(packageRoot, '../core/src'), join(copy, 'core', 'src'), { recursive: true });
+      const before = textsVersionOf(texts, 'catalogue', '4.7.x');
+      expect(textsVersionOf(texts, 'catalogue', '4.7.x')).toBe(before);
+      const compare = join(copy, 'core', 'src', 'compare.ts');
+      writeFileSync(compare, `${readFileSync(compare, 'utf8')}\n`);
+      const afterCore = textsVersionOf(texts, 'catalogue', '4.7.x');
+      expect(afterCore).not.toBe(before);
+      const template = join(texts, 'templates', 'comparison.text.hbs');
       writeFileSync(template, `${readFileSync(template, 'utf8')}\n`);
-      expect(textsVersionOf(copy, 'catalogue', '4.7.x')).not.toBe(before);
-      expect(textsVersionOf(copy, 'other catalogue', '4.7.x')).not.toBe(textsVersionOf(copy, 'catalogue', '4.7.x'));
+      expect(textsVersionOf(texts, 'catalogue', '4.7.x')).not.toBe(afterCore);
+      expect(textsVersionOf(texts, 'other catalogue', '4.7.x')).not.toBe(textsVersionOf(texts, 'catalogue', '4.7.x'));
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

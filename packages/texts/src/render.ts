@@ -17,7 +17,7 @@ import { looksEnhanced, MixedComparisonError, renderEnhancedComparison, renderEn
 import type { Fallback, Format, RenderedText } from './model.js';
 import { FORMATS } from './model.js';
 import { availableLocales, bundle, templates, type LocaleTemplates } from './runtime.js';
-import { codeView, localeTools, type CodeView, type LocaleTools } from './views.js';
+import { codeView, localeTools, referenceLinks, type CodeView, type LocaleTools } from './views.js';
 
 export class InvalidFormatError extends ProtocodesError {
   override name = 'InvalidFormatError';
@@ -120,7 +120,7 @@ export function renderExplanation(request: ExplanationRequest): RenderedText {
     a,
     fallbackNotice: fallbackNotice(s),
   };
-  const output = s.templates.layout('explanation', s.format)(context);
+  const output = tidy(s.templates.layout('explanation', s.format)(context), s.format);
   const title = s.format === 'text' ? a.heading : codeView(s.protocol, s.entry(request.code), localeTools(s.locale, 'text')).heading;
   return finish(s, output, title);
 }
@@ -167,6 +167,7 @@ function pairParts(s: Setup, facts: CodeComparison, a: CodeView, b: CodeView): o
             { label: String(a.code), text: a.onReceive },
             { label: String(b.code), text: b.onReceive },
           ];
+    const references = [...new Set([...a.references, ...b.references, ...(facts.note?.references ?? []).map(s.tools.escape)])];
     parts = {
       protocol: getProtocol(s.protocol).name,
       lang: s.locale,
@@ -179,7 +180,8 @@ function pairParts(s: Setup, facts: CodeComparison, a: CodeView, b: CodeView): o
       note,
       operatorChoice: operatorChoice(s.tools, facts, a, b, pairAdvice),
       receivers,
-      references: [...new Set([...a.references, ...b.references, ...(facts.note?.references ?? []).map(s.tools.escape)])],
+      references,
+      referenceLinks: referenceLinks(references),
     };
     if (pairPartsCache.size >= MAX_PAIR_PARTS) pairPartsCache.clear();
     pairPartsCache.set(key, parts);

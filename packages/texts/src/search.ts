@@ -1,23 +1,14 @@
-// Search over codes, titles and texts in one language, accents folded (`khac phuc` finds
-// `khắc phục`). Every word of the query must match; better fields and whole words rank higher.
-import { listCodes, protocolList, type ProtocolId } from '@protocodes/core';
+// Search over every protocol's codes, SMTP's enhanced status codes and the provider rules, in one
+// language, accents folded (`khac phuc` finds `khắc phục`). Any word may match; the ranking is
+// search-core's, the same one the web site runs in the browser on the entries searchEntries gives.
+import { explainReply, findEnhancedEntry, listCodes, listEnhancedEntries, listProviders, protocolList, type ReplyFinding } from '@protocodes/core';
 import type { Fallback } from './model.js';
 import { resolveRequest } from './render.js';
-import { prepareQuery, scoreSearchDocument, searchField, type SearchDocumentField, type SearchField } from './search-core.js';
+import { buildSearchIndex, looksLikeReply, rankSearch, type SearchEntry, type SearchField, type SearchIndex } from './search-core.js';
 
-interface Document {
-  protocol: ProtocolId;
-  code: number;
-  title: string;
-  summary: string;
-  fields: SearchDocumentField[];
-}
-
-export interface SearchHit {
-  protocol: string;
-  code: number;
-  title: string;
-  summary: string;
+export interface SearchHit extends Omit<SearchEntry, 'fields'> {
+  /** The page on the web site, with its locale: `/en/smtp/554/`. */
+  path: string;
   score: number;
   /** Which fields matched, best first. */
   matched: SearchField[];
@@ -28,6 +19,8 @@ export interface SearchResult {
   locale: string;
   requestedLocale: string;
   fallbacks: Fallback[];
+  /** Present when the query reads as a mail server's reply: what the explain feature makes of it. */
+  reply?: ReplyFinding;
   hits: SearchHit[];
 }
 
@@ -42,57 +35,127 @@ export interface SearchRequest {
 
 export const MAX_QUERY_LENGTH = 200;
 
-/** The documents of one protocol in one locale, as searchCodes ranks them (the web site ships them). */
-export function searchDocuments(protocol: ProtocolId, locale: string): readonly { code: number; title: string; summary: string; fields: readonly SearchDocumentField[] }[] {
-  return index(protocol, locale);
+const entryLists = new Map<string, SearchEntry[]>();
+
+/** Everything search can find in one locale, in the form the web site ships to browsers. */
+export function searchEntries(locale: string): readonly SearchEntry[] {
+  let entries = entryLists.get(locale);
+  if (!entries) {
+    entries = buildEntries(locale);
+    entryLists.set(locale, entries);
+  }
+  return entries;
 }
 
-const indexes = new Map<string, Document[]>();
-
-function index(protocol: ProtocolId, locale: string): Document[] {
-  const key = `${protocol}:${locale}`;
-  let documents = indexes.get(key);
-  if (!documents) {
-    const s = resolveRequest(protocol, { locale, format: 'text' });
-    const own = s.tools.translations(protocol)?.codeTexts;
-    documents = listCodes(protocol).map((entry) => {
+function buildEntries(locale: string): SearchEntry[] {
+  const entries: SearchEntry[] = [];
+  const smtp = resolveRequest('smtp', { locale, format: 'text' }).tools.translations('smtp');
+  // A basic code is also known by the meanings of the enhanced codes it usually carries: 452 by
+  // "Mailbox full" (4.2.2) as well as by its own "insufficient system storage".
+  const enhancedTitle = (code: string) => {
+    const entry = findEnhancedEntry(code);
+    return entry ? (smtp?.enhancedTexts?.[entry.code]?.title ?? entry.title) : '';
+  };
+  for (const protocol of protocolList) {
+    const own = resolveRequest(protocol, { locale, format: 'text' }).tools.translations(protocol)?.codeTexts;
+    for (const entry of listCodes(protocol)) {
       const texts = own?.[entry.code] ?? entry;
-      const field = (name: SearchField, ...values: string[]) => searchField(name, values.join(' '));
-      return {
+      entries.push({
+        kind: 'code',
         protocol,
-        code: entry.code,
+        code: String(entry.code),
         title: texts.title,
         summary: texts.summary,
+        path: `${protocol}/${entry.code}/`,
         fields: [
-          field('code', String(entry.code)),
-          field('title', texts.title),
-          field('replyText', entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)),
-          field('enhanced', ...(entry.enhancedCodes ?? [])),
-          field('summary', texts.summary),
-          field('body', texts.description, texts.whenYouSeeIt, texts.howToFix.sender, texts.howToFix.operator, texts.whenToSend),
+          ['code', String(entry.code)],
+          ['title', [texts.title, ...(entry.formerNames ?? [])].join(' ')],
+          ['replyText', [entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].join(' ')],
+          ['seenAs', seenTexts(entry)],
+          ['codes', (entry.enhancedCodes ?? []).map((code) => `${code} ${enhancedTitle(code)}`).join(' ')],
+          ['summary', texts.summary],
+          ['body', [texts.description, texts.whenYouSeeIt, texts.howToFix.sender, texts.howToFix.operator, texts.whenToSend].join(' ')],
         ],
-      };
-    });
-    indexes.set(key, documents);
-  }
-  return documents;
-}
-
-/** Ranked codes whose number, title or texts (in the chosen language) match every word of the query. */
-export function searchCodes(request: SearchRequest): SearchResult {
-  const protocols = request.protocol === undefined ? protocolList : [resolveRequest(request.protocol, {}).protocol];
-  const s = resolveRequest(protocols[0]!, { locale: request.locale ?? 'en', format: 'text' });
-  const query = request.query.slice(0, MAX_QUERY_LENGTH);
-  const { words, phrase } = prepareQuery(query);
-  const hits: SearchHit[] = [];
-  if (words.length > 0) {
-    for (const protocol of protocols) {
-      for (const document of index(protocol, s.locale)) {
-        const result = scoreSearchDocument(document.fields, words, phrase);
-        if (result) hits.push({ protocol, code: document.code, title: document.title, summary: document.summary, ...result });
-      }
+      });
     }
   }
-  hits.sort((x, y) => y.score - x.score || x.code - y.code);
-  return { query, locale: s.locale, requestedLocale: s.requestedLocale, fallbacks: s.fallbacks, hits: hits.slice(0, request.limit ?? 20) };
+  for (const entry of listEnhancedEntries()) {
+    const texts = smtp?.enhancedTexts?.[entry.code] ?? entry;
+    const classes = entry.inClass.map((c) => entry.code.replace('X', String(c.class)));
+    entries.push({
+      kind: 'enhanced',
+      protocol: 'smtp',
+      code: entry.code,
+      title: texts.title,
+      summary: texts.summary,
+      path: `smtp/${entry.code}/`,
+      fields: [
+        ['code', [entry.code, ...classes].join(' ')],
+        ['title', texts.title],
+        ['replyText', entry.sampleText],
+        ['seenAs', seenTexts(entry)],
+        ['codes', entry.basicCodes.join(' ')],
+        ['summary', texts.summary],
+        ['body', [texts.description, ...texts.inClass.map((c) => c.meaning), texts.whenYouSeeIt, texts.howToFix.sender, texts.howToFix.operator].join(' ')],
+      ],
+    });
+  }
+  for (const provider of listProviders()) {
+    for (const rule of provider.rules) {
+      const texts = smtp?.providerTexts?.[rule.id] ?? rule;
+      entries.push({
+        kind: 'provider',
+        protocol: 'smtp',
+        code: rule.id,
+        title: `${provider.name}: ${texts.title}`,
+        summary: texts.meaning,
+        path: `smtp/providers/${rule.id}/`,
+        fields: [
+          ['title', `${provider.name} ${texts.title}`],
+          ['replyText', rule.match.join(' ')],
+          ['summary', texts.meaning],
+          ['body', texts.fix],
+        ],
+      });
+    }
+  }
+  return entries;
+}
+
+function seenTexts(entry: object): string {
+  const seen = 'seenAs' in entry ? (entry.seenAs as readonly { text: string }[] | undefined) : undefined;
+  return (seen ?? []).map((s) => s.text).join(' ');
+}
+
+const indexes = new Map<string, SearchIndex>();
+
+function index(locale: string): SearchIndex {
+  let built = indexes.get(locale);
+  if (!built) {
+    built = buildSearchIndex(locale, searchEntries(locale));
+    indexes.set(locale, built);
+  }
+  return built;
+}
+
+/** Ranked codes, enhanced codes and provider rules whose number or texts match words of the query. */
+export function searchCodes(request: SearchRequest): SearchResult {
+  const protocol = request.protocol === undefined ? undefined : resolveRequest(request.protocol, {}).protocol;
+  const s = resolveRequest(protocol ?? 'smtp', { locale: request.locale ?? 'en', format: 'text' });
+  const query = request.query.slice(0, MAX_QUERY_LENGTH);
+  const searchIndex = index(s.locale);
+  const ranked = rankSearch(searchIndex, query, { ...(protocol ? { protocol } : {}), limit: request.limit ?? 20 });
+  const hits = ranked.map(({ entry, score, matched }): SearchHit => ({
+    kind: entry.kind,
+    protocol: entry.protocol,
+    code: entry.code,
+    title: entry.title,
+    summary: entry.summary,
+    path: `/${s.locale}/${entry.path}`,
+    score: Math.round(score * 1000) / 1000,
+    matched,
+  }));
+  const reply = (protocol === undefined || protocol === 'smtp') && looksLikeReply(query, searchIndex) ? explainReply(query) : undefined;
+  const found = reply && (reply.reply !== undefined || reply.enhanced !== undefined) ? reply : undefined;
+  return { query, locale: s.locale, requestedLocale: s.requestedLocale, fallbacks: s.fallbacks, ...(found ? { reply: found } : {}), hits };
 }

@@ -25,6 +25,8 @@ export interface CodeView {
   replyText: string;
   /** The reply as servers send it, code first: `554 Transaction failed`, then any alternates. */
   wireTexts: string[];
+  /** What widely used servers send with the code in practice, and which software. */
+  seenAs: { text: string; server: string }[];
   /** `554 Transaction failed / 554 No SMTP service here`: every wire text on one line. */
   wireList: string;
   summary: string;
@@ -54,8 +56,10 @@ export interface CodeView {
   phaseWhen: Record<string, string>;
   /** Every row of "at a glance" for this code: class, retry, the declared facts, enhanced codes. */
   glance: { label: string; value: string }[];
-  related: { code: number; title: string }[];
+  related: { code: number; title: string; href: string }[];
   references: string[];
+  /** The references with a link each: an RFC to its section at the RFC Editor, a URL to itself. */
+  referenceLinks: ReferenceLink[];
   /** Parts of this view that are in English because the locale lacks them. */
   fallbacks: string[];
 }
@@ -196,13 +200,16 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
   const related = entry.related.map((code) => {
     const other = findCode(protocol, code);
     const otherTitle = translations?.codeTexts[code]?.title ?? other?.title ?? '';
-    return { code, title: e(otherTitle) };
+    return { code, title: e(otherTitle), href: e(`/${tools.locale}/${protocol}/${code}/`) };
   });
+  // A vendor code no RFC defines is referenced by the vendor's own documentation.
+  const references = [...entry.references, ...(entry.documentation ? [entry.documentation] : [])].map(e);
 
   return {
     code: entry.code,
     title: e(title),
     replyText: e(entry.replyText),
+    seenAs: (entry.seenAs ?? []).map((seen) => ({ text: e(seen.text), server: e(seen.server) })),
     wireTexts: [entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].map((t) => e(`${entry.code} ${t}`)),
     wireList: e([entry.replyText, ...(entry.alternateReplyTexts ?? []).map((a) => a.text)].map((t) => `${entry.code} ${t}`).join(' / ')),
     summary: e(texts.summary),
@@ -224,8 +231,26 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
     phaseWhen,
     glance,
     related,
-    // A vendor code no RFC defines is referenced by the vendor's own documentation.
-    references: [...entry.references, ...(entry.documentation ? [entry.documentation] : [])].map(e),
+    references,
+    referenceLinks: referenceLinks(references),
     fallbacks,
   };
+}
+
+export interface ReferenceLink {
+  text: string;
+  /** Empty when the reference has no page to link to. */
+  href: string;
+}
+
+/**
+ * Links for references that are already escaped: `RFC 5321 §4.2.3` goes to that section at the
+ * RFC Editor, a URL to itself (its escaped form is what an attribute needs).
+ */
+export function referenceLinks(references: readonly string[]): ReferenceLink[] {
+  return references.map((text) => {
+    const rfc = /^RFC (\d{1,5})(?: §(\d+(?:\.\d+)*))?/.exec(text);
+    if (rfc) return { text, href: `https://www.rfc-editor.org/rfc/rfc${rfc[1]}${rfc[2] ? `#section-${rfc[2]}` : ''}` };
+    return { text, href: /^https:\/\/[^\s"<>]+$/.test(text) ? text : '' };
+  });
 }

@@ -114,4 +114,10 @@ if (form && input && results) {
     event.preventDefault();
     void explain();
   });
+  // The header search hands a pasted reply over in the fragment, which never reaches a server.
+  const handedOver = new URLSearchParams(window.location.hash.slice(1)).get('text');
+  if (handedOver) {
+    input.value = handedOver;
+    void explain();
+  }
 }

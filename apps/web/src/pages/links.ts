@@ -20,14 +20,14 @@ export function codeInfo(locale: string, protocol: ProtocolId, code: number): Co
 export function codeLink(locale: string, protocol: ProtocolId, code: number, withSummary = false): string {
   const info = codeInfo(locale, protocol, code);
   const summary = withSummary ? ` <span class="summary">${escapeHtml(info.texts.summary)}</span>` : '';
-  return `<li><a href="/${locale}/${protocol}/${code}/"><span class="code">${code}</span> ${escapeHtml(info.texts.title)}</a>${summary}</li>`;
+  return `<li><a href="/${locale}/${protocol}/${code}/"><span class="code c${String(code)[0]}">${code}</span> ${escapeHtml(info.texts.title)}</a>${summary}</li>`;
 }
 
 export function pairLink(locale: string, protocol: ProtocolId, a: number, b: number): string {
   const [low, high] = a < b ? [a, b] : [b, a];
   const name = getProtocol(protocol).name;
   const titleOf = (code: number) => escapeHtml(codeInfo(locale, protocol, code).texts.title);
-  return `<li><a href="/${locale}/${protocol}/${low}-vs-${high}/"><span class="code">${name} ${low}</span> ${titleOf(low)} <span class="vs">/</span> <span class="code">${high}</span> ${titleOf(high)}</a></li>`;
+  return `<li><a href="/${locale}/${protocol}/${low}-vs-${high}/"><span class="code c${String(low)[0]}">${name} ${low}</span> ${titleOf(low)} <span class="vs">/</span> <span class="code c${String(high)[0]}">${high}</span> ${titleOf(high)}</a></li>`;
 }
 
 const curated = new Map<ProtocolId, [number, number][]>();
