@@ -2,40 +2,20 @@
 // parameter and a 14 kB Accept-Language header, sent to the API's Node entry. Prints the
 // server's RSS before (the floor), right after, and after a minute idle, and the growth against
 // the target of at most 100 MB above the start.
-import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { createServer } from 'node:net';
+import { startServer } from '../../../bench/wrk.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50_000);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 const CONCURRENCY = 32;
 const TARGET_MB = 100;
-const here = new URL('.', import.meta.url).pathname;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** Resident memory of a process, from /proc (Linux). */
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
-const port = await freePort();
-const server = fork(`${here}../dist/node.js`, [], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    await fetch(`${base}/healthz`);
-    break;
-  } catch {
-    if (i > 100) throw new Error('the API did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const server = await startServer(new URL('../dist/node.js', import.meta.url).pathname);
+const base = `http://127.0.0.1:${server.port}`;
 
 // Warm up the ordinary paths, so that the floor includes what any server would hold.
 for (const path of ['/v1/smtp/codes/554', '/v1/smtp/compare/235/554?lang=vi&format=text', '/docs']) await (await fetch(`${base}${path}`)).arrayBuffer();
@@ -66,7 +46,7 @@ const seconds = (performance.now() - started) / 1000;
 const after = rssMb(server.pid);
 await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
 const idle = rssMb(server.pid);
-server.kill();
+server.stop();
 
 const mb = (n) => `${n.toFixed(1)} MB`;
 console.log(`${cpus().length} cores; ${REQUESTS} hostile requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);

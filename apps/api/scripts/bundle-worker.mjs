@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Bundles the Workers entry into one ES module: what `wrangler deploy` or workerd loads.
+// Bundles a Workers entry (src/worker.ts) into one ES module, dist/worker.js: what `wrangler
+// deploy` or workerd loads. The API runs it for itself; the web app passes its own folder.
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
+const app = resolve(process.argv[2] ?? new URL('..', import.meta.url).pathname);
 try {
   await build({
-    entryPoints: [new URL('../src/worker.ts', import.meta.url).pathname],
-    outfile: new URL('../dist/worker.js', import.meta.url).pathname,
+    entryPoints: [resolve(app, 'src/worker.ts')],
+    outfile: resolve(app, 'dist/worker.js'),
     bundle: true,
     platform: 'neutral',
     format: 'esm',

@@ -1,11 +1,12 @@
-// The static build: every route written as a file under dist/site (or OUT_DIR). Files whose
+// The static build: the prerendered routes (or, with --all, every route) written as files under
+// dist/site (or OUT_DIR). The fetch handler renders anything else on demand. Files whose
 // bytes did not change are left alone, and files no route produces are removed, so the output is
 // deterministic and a rebuild with no change rewrites nothing.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteConfig, type SiteConfig } from './config.js';
-import { allRoutes } from './routes.js';
+import { allRoutes, prerenderedRoutes } from './routes.js';
 import { fileOf, renderRoute } from './site.js';
 
 export interface BuildResult {
@@ -20,6 +21,8 @@ export interface BuildResult {
 export interface BuildOptions {
   outDir: string;
   config: SiteConfig;
+  /** Every route, every pair included; by default only the prerendered set (see prerenderedRoutes). */
+  all?: boolean;
   onProgress?: (done: number, total: number, elapsedSeconds: number) => void;
 }
 
@@ -31,11 +34,11 @@ function walk(dir: string): string[] {
   });
 }
 
-export function buildSite({ outDir, config, onProgress }: BuildOptions): BuildResult {
+export function buildSite({ outDir, config, all = false, onProgress }: BuildOptions): BuildResult {
   const started = performance.now();
   // Into a new folder there is nothing to compare with, so skip reading before each write.
   const fresh = !existsSync(outDir);
-  const routes = [...allRoutes()];
+  const routes = [...(all ? allRoutes() : prerenderedRoutes())];
   const produced = new Set<string>();
   const createdDirs = new Set<string>();
   let bytes = 0;
@@ -71,6 +74,12 @@ export function buildSite({ outDir, config, onProgress }: BuildOptions): BuildRe
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = resolve(process.env.OUT_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'site'));
+  const args = process.argv.slice(2);
+  const unknown = args.filter((arg) => arg !== '--all');
+  if (unknown.length > 0) {
+    console.error(`protocodes web build: unknown argument ${JSON.stringify(unknown[0])}. Use --all to write every pair too, or nothing for the prerendered set.`);
+    process.exit(2);
+  }
   let config: SiteConfig;
   try {
     config = siteConfig();
@@ -82,11 +91,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const result = buildSite({
     outDir,
     config,
+    all: args.includes('--all'),
     ...(tty ? { onProgress: (done, total, s) => process.stdout.write(`\rbuilding ${done}/${total} files · ${Math.round(done / Math.max(s, 0.001))} files/s   `) } : {}),
   });
   if (tty) process.stdout.write('\r\u001b[K');
   const where = relative(process.cwd(), outDir).split(sep).join('/') || '.';
   console.log(
-    `built ${result.pages} pages (${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB) in ${result.seconds.toFixed(1)} s → ${where}; ${result.written} written, ${result.files - result.written} unchanged, ${result.removed} removed`,
+    `built ${result.pages} pages (${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB; ${args.includes('--all') ? 'every route' : 'the prerendered set, the rest render on demand'}) in ${result.seconds.toFixed(1)} s → ${where}; ${result.written} written, ${result.files - result.written} unchanged, ${result.removed} removed`,
   );
 }

@@ -1,5 +1,5 @@
 // The site's address space: every route as data, and the parser from a path back to a route.
-import { findEnhancedEntry, findProviderRule, listCodes, listEnhancedEntries, listProviders, protocolList, type ProtocolId } from '@protocodes/core';
+import { findEnhancedEntry, findProviderRule, listCodes, listCuratedPairs, listEnhancedEntries, listProviders, protocolList, type ProtocolId } from '@protocodes/core';
 import { availableLocales } from '@protocodes/texts';
 
 export type Route =
@@ -8,6 +8,8 @@ export type Route =
   /** One language's 404 page; `path` is what was asked for, when known (suggestions come from it). */
   | { kind: 'localized-not-found'; locale: string; path?: string }
   | { kind: 'manifest' }
+  /** For static hosts only (Cloudflare's assets, Netlify): the headers the handler would send. */
+  | { kind: 'host-headers' }
   | { kind: 'robots' }
   | { kind: 'sitemap-index' }
   | { kind: 'sitemap'; locale: string }
@@ -37,6 +39,8 @@ export function pathOf(route: Route): string {
       return `/${route.locale}/404.html`;
     case 'manifest':
       return '/manifest.webmanifest';
+    case 'host-headers':
+      return '/_headers';
     case 'robots':
       return '/robots.txt';
     case 'sitemap-index':
@@ -72,8 +76,26 @@ export function pathOf(route: Route): string {
   }
 }
 
-/** Every route of the site, in a stable order: what the static build writes. */
-export function* allRoutes(): Generator<Route> {
+/** Every route of the site, in a stable order: what the static build writes with `--all`. */
+export function allRoutes(): Generator<Route> {
+  return siteRoutes(() => true);
+}
+
+/**
+ * What the static build writes by default: every page except code pairs that are neither curated
+ * (a hand-written note) nor related. The handler renders the rest on demand, so a deploy stays
+ * small as pairs grow with the square of the codes.
+ */
+export function prerenderedRoutes(): Generator<Route> {
+  return siteRoutes(isNotablePair);
+}
+
+/** A pair of codes with a hand-written note, or one that either code lists as related. */
+export function isNotablePair(protocol: ProtocolId, a: number, b: number): boolean {
+  return notablePairs(protocol).has(`${a}-${b}`);
+}
+
+function* siteRoutes(includePair: (protocol: ProtocolId, a: number, b: number) => boolean): Generator<Route> {
   yield { kind: 'root' };
   yield { kind: 'not-found' };
   yield { kind: 'robots' };
@@ -83,14 +105,15 @@ export function* allRoutes(): Generator<Route> {
   yield { kind: 'asset', name: 'explain.js' };
   yield { kind: 'asset', name: 'favicon.svg' };
   yield { kind: 'manifest' };
+  yield { kind: 'host-headers' };
   for (const locale of availableLocales) {
     yield { kind: 'localized-not-found', locale };
     yield { kind: 'sitemap', locale };
     yield { kind: 'search-index', locale };
     yield { kind: 'explain-texts', locale };
-    yield* pageRoutes(locale);
+    for (const route of pageRoutes(locale)) if (route.kind !== 'compare' || includePair(route.protocol, route.a, route.b)) yield route;
     for (const protocol of protocolList) {
-      for (const [a, b] of pairsOf(protocol)) yield { kind: 'compare-reverse', locale, protocol, a, b };
+      for (const [a, b] of pairsOf(protocol)) if (includePair(protocol, a, b)) yield { kind: 'compare-reverse', locale, protocol, a, b };
     }
   }
 }
@@ -121,6 +144,22 @@ export function pairsOf(protocol: ProtocolId): [number, number][] {
     pairs.set(protocol, list);
   }
   return list;
+}
+
+const notable = new Map<ProtocolId, Set<string>>();
+
+function notablePairs(protocol: ProtocolId): Set<string> {
+  let set = notable.get(protocol);
+  if (!set) {
+    const codes = new Set(listCodes(protocol).map((e) => e.code));
+    const keys = listCuratedPairs(protocol).map(([a, b]) => `${a}-${b}`);
+    for (const entry of listCodes(protocol)) {
+      for (const other of entry.related) if (codes.has(other) && other !== entry.code) keys.push(entry.code < other ? `${entry.code}-${other}` : `${other}-${entry.code}`);
+    }
+    set = new Set(keys);
+    notable.set(protocol, set);
+  }
+  return set;
 }
 
 let enhancedPairList: [string, string][] | undefined;

@@ -8,7 +8,7 @@ import { availableLocales } from '@protocodes/texts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build.js';
 import type { SiteConfig } from './config.js';
-import { allRoutes, pageRoutes, pathOf, routeOf, type Route } from './routes.js';
+import { allRoutes, isNotablePair, pageRoutes, pathOf, prerenderedRoutes, routeOf, type Route } from './routes.js';
 import { startServer } from './server.js';
 import { fileOf, renderPath, renderRoute } from './site.js';
 
@@ -225,15 +225,26 @@ describe('the static build', () => {
   const out = mkdtempSync(join(tmpdir(), 'protocodes-site-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('writes every route, and a rebuild with no change rewrites nothing', () => {
+  it('writes the prerendered set by default and every route with all, and rewrites no file whose bytes did not change', () => {
+    const prerendered = [...prerenderedRoutes()];
+    expect(prerendered.filter((r) => r.kind === 'code')).toHaveLength(availableLocales.length * (38 + 88 + 58));
+    const pairs = prerendered.filter((r) => r.kind === 'compare');
+    expect(pairs.length).toBeGreaterThan(availableLocales.length * 300);
+    expect(pairs.every((r) => isNotablePair(r.protocol, r.a, r.b))).toBe(true);
+    expect(pairs.some((r) => r.protocol === 'smtp' && r.a === 450 && r.b === 550)).toBe(true);
+    expect(pairs.some((r) => r.protocol === 'smtp' && r.a === 235 && r.b === 554)).toBe(false);
     const first = buildSite({ outDir: out, config });
-    expect(first.files).toBe(routes.length);
-    expect(first.written).toBe(routes.length);
-    const second = buildSite({ outDir: out, config });
-    expect([second.written, second.removed]).toEqual([0, 0]);
+    expect([first.files, first.written]).toEqual([prerendered.length, prerendered.length]);
+    const everything = buildSite({ outDir: out, config, all: true });
+    expect([everything.files, everything.written, everything.removed]).toEqual([routes.length, routes.length - prerendered.length, 0]);
     expect(readFileSync(join(out, fileOf({ kind: 'compare', locale: 'vi', protocol: 'smtp', a: 235, b: 554 })), 'utf8')).toBe(
       rendered.get('/vi/smtp/235-vs-554/')!.response.body,
     );
+    const hostHeaders = readFileSync(join(out, '_headers'), 'utf8');
+    expect(hostHeaders).toContain("/*\n  x-content-type-options: nosniff\n");
+    expect(hostHeaders).toContain("  content-security-policy: default-src 'self';");
+    const back = buildSite({ outDir: out, config });
+    expect([back.written, back.removed]).toEqual([0, routes.length - prerendered.length]);
   });
 });
 
@@ -265,7 +276,7 @@ describe('the local server', () => {
   });
 
   it('answers unknown and hostile paths with the 404 page, and serves the API on the same port', async () => {
-    for (const path of ['/nope', '/%2e%2e/%2e%2e/etc/passwd']) {
+    for (const path of ['/nope', '/%2e%2e/%2e%2e/etc/passwd', '/_headers']) {
       const response = await fetch(`${origin}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text()).toContain('<h1>Page not found</h1>');

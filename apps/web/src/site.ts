@@ -1,8 +1,9 @@
 // The site as a pure function: a path in, a response out. The static build writes every route
-// through it, and the local server answers requests with it, so both give the same bytes.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// through it, and the Node server and the Workers entry answer requests with it, so all give the
+// same bytes. Assets are embedded at build time: nothing here reads a file.
+import { PAGE_POLICY, securityHeaders } from '@protocodes/api';
 import type { SiteConfig } from './config.js';
+import { ASSETS } from './generated/assets.js';
 import { renderPage } from './layout.js';
 import { codePage } from './pages/code.js';
 import { comparePage } from './pages/compare.js';
@@ -25,28 +26,12 @@ export interface SiteResponse {
 
 const HTML = 'text/html; charset=utf-8';
 
-const assets = {
-  'site.css': { type: 'text/css; charset=utf-8', file: new URL('../assets/site.css', import.meta.url) },
-  'search.js': { type: 'text/javascript; charset=utf-8', file: new URL('../dist/assets/search.js', import.meta.url) },
-  'explain.js': { type: 'text/javascript; charset=utf-8', file: new URL('../dist/assets/explain.js', import.meta.url) },
-  'favicon.svg': { type: 'image/svg+xml', file: new URL('../assets/favicon.svg', import.meta.url) },
+const ASSET_TYPES = {
+  'site.css': 'text/css; charset=utf-8',
+  'search.js': 'text/javascript; charset=utf-8',
+  'explain.js': 'text/javascript; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
 } as const;
-const assetCache = new Map<string, string>();
-
-function asset(name: keyof typeof assets): string {
-  let text = assetCache.get(name);
-  if (text === undefined) {
-    text = readFileSync(fileURLToPath(assets[name].file), 'utf8');
-    if (name === 'site.css') text = minifyCss(text);
-    assetCache.set(name, text);
-  }
-  return text;
-}
-
-/** Comments and the spaces around punctuation go; every page loads the sheet, so its size counts. */
-function minifyCss(css: string): string {
-  return `${css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim()}\n`;
-}
 
 /** The response for a route. `forStaticHost` turns the reverse-order redirect into an HTML page. */
 export function renderRoute(route: Route, config: SiteConfig, forStaticHost = false): SiteResponse {
@@ -59,6 +44,8 @@ export function renderRoute(route: Route, config: SiteConfig, forStaticHost = fa
       return { status: 404, contentType: HTML, body: renderPage(localizedNotFoundPage(route.locale, route.path ?? ''), config) };
     case 'manifest':
       return { status: 200, contentType: 'application/manifest+json', body: manifest() };
+    case 'host-headers':
+      return { status: 200, contentType: 'text/plain; charset=utf-8', body: hostHeaders() };
     case 'robots':
       return { status: 200, contentType: 'text/plain; charset=utf-8', body: robotsTxt(config) };
     case 'sitemap-index':
@@ -66,7 +53,7 @@ export function renderRoute(route: Route, config: SiteConfig, forStaticHost = fa
     case 'sitemap':
       return { status: 200, contentType: 'application/xml; charset=utf-8', body: sitemap(route.locale, config) };
     case 'asset':
-      return { status: 200, contentType: assets[route.name].type, body: asset(route.name) };
+      return { status: 200, contentType: ASSET_TYPES[route.name], body: ASSETS[route.name] };
     case 'search-index':
       return { status: 200, contentType: 'application/json; charset=utf-8', body: searchIndex(route.locale) };
     case 'explain-texts':
@@ -100,6 +87,15 @@ export function renderRoute(route: Route, config: SiteConfig, forStaticHost = fa
 /** The web app manifest: name, colours and icon, for a browser that installs the site. */
 function manifest(): string {
   return `${JSON.stringify({ name: 'protocodes', short_name: 'protocodes', description: 'Protocol status codes explained and compared: SMTP, HTTP, FTP.', start_url: '/', display: 'standalone', background_color: '#ffffff', theme_color: '#0b57d0', icons: [{ src: '/assets/favicon.svg', sizes: 'any', type: 'image/svg+xml' }] }, null, 2)}\n`;
+}
+
+/**
+ * `_headers`, read by static hosts that serve the prerendered files without the handler
+ * (Cloudflare Workers' assets, Netlify): the security headers the handler sends with every page.
+ */
+function hostHeaders(): string {
+  const headers = Object.entries(securityHeaders(PAGE_POLICY)).map(([name, value]) => `  ${name}: ${value}`);
+  return `# The headers protocodes' fetch handler sends, for files a static host serves without it.\n/*\n${headers.join('\n')}\n`;
 }
 
 /** The response for a request path; unknown paths get the 404 page. */

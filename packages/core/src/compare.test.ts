@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodes, InvalidComparisonError, UnknownCodeError } from './index.js';
+import { compareCodes, InvalidComparisonError, listCodes, listCuratedPairs, protocolList, UnknownCodeError } from './index.js';
 import { compareSmtpCodes } from './generated/entries/smtp.js';
 
 describe('compareCodes', () => {
@@ -45,6 +45,18 @@ describe('compareCodes', () => {
     expect(compareCodes('smtp', 550, 450).note?.codes).toEqual([450, 550]);
     expect(compareCodes('smtp', 550, 450).note?.note.length).toBeGreaterThan(100);
     expect(compareCodes('smtp', 235, 554).note).toBeUndefined();
+  });
+
+  it('lists exactly the pairs that have a note, smaller code first, in ascending order', () => {
+    for (const protocol of protocolList) {
+      const curated = listCuratedPairs(protocol);
+      expect(curated.length, protocol).toBeGreaterThan(20);
+      expect(curated, protocol).toEqual([...curated].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+      const codes = listCodes(protocol).map((e) => e.code);
+      const withNotes = codes.flatMap((a, i) => codes.slice(i + 1).filter((b) => compareCodes(protocol, a, b).note).map((b) => [a, b]));
+      expect(curated, protocol).toEqual(withNotes);
+    }
+    expect(listCuratedPairs('smtp')).toContainEqual([450, 550]);
   });
 
   it('refuses a code compared with itself, and unknown codes', () => {

@@ -104,6 +104,13 @@ export function compareCodes(protocol: string, a: number | string, b: number | s
   return compareIn(dataFor(protocol), a, b);
 }
 
+/** The pairs of a protocol's codes that have a hand-written note, smaller code first, in ascending order. */
+export function listCuratedPairs(protocol: ProtocolId): [number, number][] {
+  return Object.keys(dataFor(protocol).pairs)
+    .map((id) => id.split('-').map(Number) as [number, number])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
 export { explainReply, parseReply } from './explain/parse-reply.js';
 export { decodeMessage, explainMessage, looksLikeMessage } from './explain/message.js';
 export { REPLY_ACTIONS } from './explain/parse-reply.js';

@@ -1,9 +1,9 @@
-import { getProtocol, type ProtocolId } from '@protocodes/core';
+import { getProtocol, listCuratedPairs, type ProtocolId } from '@protocodes/core';
 import { describeComparison, localeMessage, renderComparison } from '@protocodes/texts';
 import { factFigures, sessionFigure } from '../diagram.js';
 import { escapeHtml, insertBefore } from '../html.js';
 import type { Page } from '../layout.js';
-import { codeLink, curatedPairs, pairLink } from './links.js';
+import { codeLink, pairLink } from './links.js';
 
 export function comparePage(locale: string, protocol: ProtocolId, a: number, b: number): Page {
   const say = (id: string, values?: object) => localeMessage(locale, id, values);
@@ -11,7 +11,7 @@ export function comparePage(locale: string, protocol: ProtocolId, a: number, b: 
   const facts = describeComparison({ protocol, codes: [a, b], locale });
   const comparison = renderComparison({ protocol, codes: [a, b], locale, format: 'html' });
   const question = (name: string, text: string) => ({ '@type': 'Question', name, acceptedAnswer: { '@type': 'Answer', text } });
-  const others = curatedPairs(protocol)
+  const others = listCuratedPairs(protocol)
     .filter(([x, y]) => !(x === a && y === b) && [x, y].some((c) => c === a || c === b))
     .map(([x, y]) => pairLink(locale, protocol, x, y))
     .join('');

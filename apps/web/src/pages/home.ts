@@ -1,10 +1,10 @@
-import { getProtocol, listCodes, protocolList } from '@protocodes/core';
+import { getProtocol, listCuratedPairs, listCodes, protocolList } from '@protocodes/core';
 import { localeMessage } from '@protocodes/texts';
 import { FEATURED_CODES } from '../config.js';
 import { escapeHtml } from '../html.js';
 import type { Page } from '../layout.js';
 import { explainBox } from './explain.js';
-import { codeLink, curatedPairs, pairLink } from './links.js';
+import { codeLink, pairLink } from './links.js';
 
 export function homePage(locale: string): Page {
   const say = (id: string, values?: object) => localeMessage(locale, id, values);
@@ -12,7 +12,7 @@ export function homePage(locale: string): Page {
     .map((p) => `<li><a href="/${locale}/${p}/">${escapeHtml(say('web.protocolTitle', { protocol: getProtocol(p).name }))}</a> <span class="count">${listCodes(p).length}</span></li>`)
     .join('');
   const featured = protocolList.flatMap((p) => (FEATURED_CODES[p] ?? []).map((code) => codeLink(locale, p, code))).join('');
-  const pairs = protocolList.flatMap((p) => curatedPairs(p).map(([a, b]) => pairLink(locale, p, a, b))).join('');
+  const pairs = protocolList.flatMap((p) => listCuratedPairs(p).map(([a, b]) => pairLink(locale, p, a, b))).join('');
   return {
     locale,
     path: `/${locale}/`,

@@ -1,8 +1,7 @@
 // Link lists shared by several pages: codes with their titles, and pairs.
-import { compareCodes, findCode, getProtocol, type ProtocolId } from '@protocodes/core';
+import { findCode, getProtocol, listCuratedPairs, type ProtocolId } from '@protocodes/core';
 import { describeCode, type CodeDescription } from '@protocodes/texts';
 import { escapeHtml } from '../html.js';
-import { pairsOf } from '../routes.js';
 
 const descriptions = new Map<string, CodeDescription>();
 
@@ -30,21 +29,9 @@ export function pairLink(locale: string, protocol: ProtocolId, a: number, b: num
   return `<li><a href="/${locale}/${protocol}/${low}-vs-${high}/"><span class="code c${String(low)[0]}">${name} ${low}</span> ${titleOf(low)} <span class="vs">/</span> <span class="code c${String(high)[0]}">${high}</span> ${titleOf(high)}</a></li>`;
 }
 
-const curated = new Map<ProtocolId, [number, number][]>();
-
-/** The pairs with a hand-written note, smaller code first. */
-export function curatedPairs(protocol: ProtocolId): [number, number][] {
-  let pairs = curated.get(protocol);
-  if (!pairs) {
-    pairs = pairsOf(protocol).filter(([a, b]) => compareCodes(protocol, a, b).note !== undefined);
-    curated.set(protocol, pairs);
-  }
-  return pairs;
-}
-
 /** Codes worth comparing with this one: its curated pairs first, then its related codes. */
 export function relatedOf(protocol: ProtocolId, code: number): number[] {
   const entry = findCode(protocol, code)!;
-  const paired = curatedPairs(protocol).flatMap(([a, b]) => (a === code ? [b] : b === code ? [a] : []));
+  const paired = listCuratedPairs(protocol).flatMap(([a, b]) => (a === code ? [b] : b === code ? [a] : []));
   return [...new Set([...paired, ...entry.related])].filter((c) => findCode(protocol, c) !== undefined);
 }

@@ -1,9 +1,9 @@
-import { getProtocol, listCodes, type ProtocolId } from '@protocodes/core';
+import { getProtocol, listCuratedPairs, listCodes, type ProtocolId } from '@protocodes/core';
 import { localeMessage } from '@protocodes/texts';
 import { escapeHtml } from '../html.js';
 import type { Page } from '../layout.js';
 import { enhancedSection } from './enhanced.js';
-import { codeInfo, codeLink, curatedPairs, pairLink } from './links.js';
+import { codeInfo, codeLink, pairLink } from './links.js';
 
 export function protocolPage(locale: string, protocol: ProtocolId): Page {
   const say = (id: string, values?: object) => localeMessage(locale, id, values);
@@ -29,6 +29,6 @@ export function protocolPage(locale: string, protocol: ProtocolId): Page {
     ogType: 'website',
     main: `<h1>${escapeHtml(title)}</h1>
 ${groups}
-<section><h2>${escapeHtml(say('web.pairsHeading'))}</h2><ul class="links pairs">${curatedPairs(protocol).map(([a, b]) => pairLink(locale, protocol, a, b)).join('')}</ul></section>${protocol === 'smtp' ? `\n${enhancedSection(locale)}` : ''}`,
+<section><h2>${escapeHtml(say('web.pairsHeading'))}</h2><ul class="links pairs">${listCuratedPairs(protocol).map(([a, b]) => pairLink(locale, protocol, a, b)).join('')}</ul></section>${protocol === 'smtp' ? `\n${enhancedSection(locale)}` : ''}`,
   };
 }
