@@ -66,11 +66,19 @@ describe('routes', () => {
     expect(words.providers['gmail-unauthenticated'].provider).toBe('Gmail and Google Workspace');
   });
 
+  it('opens the home page with the explain box and a card per protocol, SMTP first, and stays small', () => {
+    const home = renderPath('/vi/', config).body;
+    expect(home.indexOf('id="explain-text"')).toBeLessThan(home.indexOf('class="protocol-cards"'));
+    const cards = [...home.matchAll(/<li class="protocol-card"><h3><a href="\/vi\/([a-z]+)\/">/g)].map((m) => m[1]);
+    expect(cards).toEqual(['smtp', 'http', 'ftp']);
+    expect(home).toContain('Giao thức truyền thư đơn giản · <span class="count">38 mã</span>');
+    expect(Buffer.byteLength(home)).toBeLessThan(15_000);
+  });
+
   it('renders every route, and every HTML page has lang, dir, a title and a description', () => {
     for (const [path, { route, response }] of rendered) {
       expect(response.status, path).toBe(route.kind === 'not-found' || route.kind === 'localized-not-found' ? 404 : 200);
       expect(response.body.length, path).toBeGreaterThan(0);
-      // Scripts are code, and the registry itself says "Other undefined Status".
       // Scripts are code, the explainer's words name the reason "undefined" on purpose, and the
       // registry itself says "Other undefined Status".
       if (!path.endsWith('.js') && !path.endsWith('/explain-texts.json')) expect(response.body, path).not.toMatch(/(?<![Oo]ther |or )undefined|\[object |NaN/);

@@ -263,6 +263,9 @@ export function listCodeSummaries(request: ListRequest): CodeList {
 }
 
 export interface ProtocolNames {
+  /** The protocol's full name, e.g. "Simple Mail Transfer Protocol", and one sentence on what it is for. */
+  title: string;
+  summary: string;
   classes: Record<number, string>;
   categories: Record<number, string>;
   phases: Record<string, string>;
@@ -270,7 +273,7 @@ export interface ProtocolNames {
 
 const protocolNames = new Map<string, ProtocolNames>();
 
-/** The localized names of a protocol's classes, categories and session phases (English where missing). */
+/** The localized title and summary of a protocol and the names of its classes, categories and session phases (English where missing). */
 export function protocolNamesIn(protocol: string, locale: string): ProtocolNames {
   const s = resolveRequest(protocol, { locale, format: 'text' });
   const key = `${s.protocol}:${s.locale}`;
@@ -279,6 +282,8 @@ export function protocolNamesIn(protocol: string, locale: string): ProtocolNames
     const definition = getProtocol(s.protocol) as ProtocolDefinition;
     const own = s.tools.translations(s.protocol)?.protocolTexts;
     names = {
+      title: own?.title ?? definition.title,
+      summary: own?.summary ?? definition.summary,
       classes: Object.fromEntries(definition.classes.map((c) => [c.digit, own?.classes[c.digit]?.name ?? c.name])),
       categories: Object.fromEntries((definition.categories ?? []).map((c) => [c.digit, own?.categories?.[c.digit]?.name ?? c.name])),
       phases: Object.fromEntries((definition.phases ?? []).map((p) => [p.id, own?.phases?.[p.id]?.name ?? p.name])),
