@@ -69,7 +69,7 @@ function check(root: string, fix: boolean): number {
   for (const locale of catalogue.locales) {
     if (locale.status.length === 0) continue;
     const parts = locale.status.map((s) => `${s.scope} ${s.fresh}/${s.total}${s.stale.length ? ` (${s.stale.length} stale)` : ''}`);
-    process.stderr.write(`${locale.id}: ${parts.join(', ')}\n`);
+    process.stderr.write(`${locale.id}${locale.draft ? ' (draft, not compiled)' : ''}: ${parts.join(', ')}\n`);
   }
   const errors = diagnostics.filter((d) => d.level !== 'warning');
   const warnings = diagnostics.length - errors.length;

@@ -223,7 +223,10 @@ export const protocols: Protocols = { ${ids.join(', ')} };
 /** A short hash of every catalogue file, for cache keys and ETags downstream. */
 export function catalogueVersion(catalogue: Catalogue): string {
   const hash = createHash('sha256');
+  // A draft locale is not compiled, so its files do not change what the packages hold.
+  const drafts = catalogue.locales.filter((locale) => locale.draft).map((locale) => `locales/${locale.id}/`);
   for (const { file } of [...catalogue.files].sort((a, b) => a.file.path.localeCompare(b.file.path))) {
+    if (drafts.some((folder) => file.path.includes(folder))) continue;
     hash.update(file.path).update('\0').update(file.text).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -234,7 +237,13 @@ export interface CompileResult {
   unchanged: string[];
 }
 
+/** The locales that are compiled and offered: every locale with messages that is not a draft. */
+export function publishedLocales(catalogue: Catalogue): LocaleCatalogue[] {
+  return catalogue.locales.filter((locale) => locale.messages !== undefined && !locale.draft);
+}
+
 /** Writes one module per protocol plus `version.ts`; files are rewritten only when they change. */
+
 export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileResult {
   const modules = new Map<string, string>();
   for (const protocol of catalogue.protocols) {
@@ -246,11 +255,17 @@ export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileR
     if (protocol.providers.length) modules.set(`${protocol.id}-matching.ts`, matchingModule(protocol));
   }
   modules.set('reasons.ts', `${HEADER('packages/catalogue/src/schema.ts')}\n/** Why a message was not delivered, in the names bounce handlers already use. */\nexport const replyReasons = ${toLiteral(REPLY_REASONS)} as const;\n`);
-  for (const locale of catalogue.locales) {
+  const published = publishedLocales(catalogue);
+  for (const locale of published) {
     if (locale.id === 'en') continue;
     for (const protocol of catalogue.protocols) modules.set(`locales/${locale.id}/${protocol.id}.ts`, localeModule(locale, protocol));
   }
-  const localeInfo = Object.fromEntries(catalogue.locales.flatMap((l) => (l.messages ? [[l.id, l.messages.value.locale]] : [])));
+  const localeInfo = Object.fromEntries(
+    published.map((l) => {
+      const { name, englishName, dir } = l.messages!.value.locale;
+      return [l.id, { name, englishName, dir }];
+    }),
+  );
   modules.set('locales.ts', `${HEADER('catalogue/locales/*/messages.yaml')}\nexport const locales = ${toLiteral(localeInfo)} as const;\n`);
   modules.set(
     'version.ts',

@@ -181,12 +181,15 @@ function loadLocales(
       diagnostics.push({ file: display(join(folder, id)), line: 1, column: 1, rule: 'locale-tag', message: `"${id}" is not a canonical BCP 47 language tag`, hint: canonical ? `rename the folder to ${canonical}` : 'name the folder like vi, pt-BR or zh-Hant' });
       continue;
     }
-    const locale: LocaleCatalogue = { id, protocols: [], status: [] };
+    const locale: LocaleCatalogue = { id, draft: false, protocols: [], status: [] };
     const messagesPath = join(folder, id, 'messages.yaml');
     if (disk.exists(messagesPath)) {
       const check = checkFile<MessagesFile>(read(messagesPath, messagesSchema), messagesSchema);
       diagnostics.push(...check.diagnostics);
-      if (check.loaded) locale.messages = check.loaded;
+      if (check.loaded) {
+        locale.messages = check.loaded;
+        locale.draft = check.loaded.value.locale.draft === true;
+      }
     } else {
       diagnostics.push({ file: display(messagesPath), line: 1, column: 1, rule: 'missing-file', message: `locale ${id} has no messages.yaml`, hint: 'copy locales/en/messages.yaml and translate it' });
     }

@@ -177,7 +177,7 @@ export interface ProtocolCatalogue {
 }
 
 export interface MessagesFile {
-  locale: { name: string; englishName: string; dir: 'ltr' | 'rtl' };
+  locale: { name: string; englishName: string; dir: 'ltr' | 'rtl'; draft?: boolean };
   messages: Record<string, Record<string, string>>;
   sources?: Record<string, string>;
 }
@@ -239,6 +239,8 @@ export interface TranslationStatus {
 
 export interface LocaleCatalogue {
   id: string;
+  /** Still being translated (`draft: true` in its messages.yaml): checked, never compiled. */
+  draft: boolean;
   messages?: Loaded<MessagesFile>;
   glossary?: Loaded<GlossaryFile>;
   protocols: { id: string; translations: Loaded<LocaleProtocolFile> }[];

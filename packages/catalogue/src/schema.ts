@@ -770,6 +770,11 @@ export const messagesSchema = {
         name: { type: 'string', minLength: 1, description: 'The language\'s name in itself, e.g. `Tiếng Việt`.' },
         englishName: { type: 'string', minLength: 1, description: 'The language\'s name in English.' },
         dir: { type: 'string', enum: ['ltr', 'rtl'], description: 'Writing direction.' },
+        draft: {
+          type: 'boolean',
+          description:
+            'Still being translated: `catalogue:check` checks it and reports how complete it is, but it is not compiled, so no package, page or API answer offers it. Remove the flag when every text is translated and reviewed.',
+        },
       },
     },
     messages: {

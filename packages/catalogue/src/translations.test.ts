@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { compileCatalogue, publishedLocales } from './compile.js';
 import { stampTranslations } from './fix.js';
 import { loadCatalogue } from './load.js';
 import { protocolWords, sourceHash } from './translations.js';
@@ -70,6 +71,37 @@ describe('translation checks', () => {
     const after = loadCatalogue(dir, dir).diagnostics.map((d) => d.rule);
     expect(after).not.toContain('translation-unstamped');
     expect(after).toContain('translation-stale');
+  });
+});
+
+describe('a draft locale', () => {
+  it('is checked and counted, but compiles to exactly what the catalogue compiles to without it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protocodes-draft-'));
+    copies.push(dir);
+    // Two copies in the same layout, so that the paths the version hashes are the same.
+    const real = join(packageRoot, '..', '..', 'catalogue');
+    for (const copy of ['with', 'without']) cpSync(real, join(dir, copy, 'catalogue'), { recursive: true });
+    mkdirSync(join(dir, 'with', 'catalogue', 'locales', 'de'));
+    writeFileSync(
+      join(dir, 'with', 'catalogue', 'locales', 'de', 'messages.yaml'),
+      'locale:\n  name: Deutsch\n  englishName: German\n  dir: ltr\n  draft: true\nmessages:\n  heading:\n    description: Beschreibung\n',
+    );
+    const withDraft = loadCatalogue(join(dir, 'with', 'catalogue'), join(dir, 'with'));
+    const de = withDraft.locales.find((l) => l.id === 'de')!;
+    expect(de.draft).toBe(true);
+    expect(de.status.find((s) => s.scope === 'messages')!.fresh).toBe(0);
+    const deProblems = withDraft.diagnostics.filter((d) => d.file.includes('locales/de/'));
+    expect(deProblems.map((d) => d.rule)).toContain('translation-unstamped');
+    expect(deProblems.filter((d) => d.rule === 'translation-missing').every((d) => d.level === 'warning')).toBe(true);
+    const without = loadCatalogue(join(dir, 'without', 'catalogue'), join(dir, 'without'));
+    const outWith = join(dir, 'compiled-with');
+    const outWithout = join(dir, 'compiled-without');
+    compileCatalogue(withDraft, outWith);
+    compileCatalogue(without, outWithout);
+    const files = (root: string) => readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+    expect(files(outWith)).toEqual(files(outWithout));
+    for (const name of ['locales.ts', 'version.ts']) expect(readFileSync(join(outWith, name), 'utf8'), name).toBe(readFileSync(join(outWithout, name), 'utf8'));
+    expect(publishedLocales(withDraft).map((l) => l.id)).toEqual(publishedLocales(without).map((l) => l.id));
   });
 });
 

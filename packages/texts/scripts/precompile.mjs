@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { catalogueVersion, formatDiagnostic, loadCatalogue } from '@protocodes/catalogue';
+import { catalogueVersion, formatDiagnostic, loadCatalogue, publishedLocales } from '@protocodes/catalogue';
 import { textsVersionOf } from './texts-version.mjs';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,7 +46,7 @@ const layouts = readdirSync(join(packageRoot, 'templates'))
   });
 writeFileSync(join(out, 'layouts.ts'), `${HEADER}\nexport const layouts: Readonly<Record<string, object>> = {\n${layouts.join('\n')}\n};\n`);
 
-const locales = catalogue.locales.filter((l) => l.messages);
+const locales = publishedLocales(catalogue);
 for (const locale of locales) {
   const entries = Object.entries(locale.messages.value.messages).flatMap(([group, messages]) =>
     Object.entries(messages).map(([key, source]) => [`${group}.${key}`, source]),
