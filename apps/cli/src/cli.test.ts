@@ -124,6 +124,15 @@ describe('language', () => {
     expect(protocodes(['show', 'smtp', '250'], { LANG: 'en_GB.UTF-8', LC_MESSAGES: 'vi_VN' }).stdout).toContain('Mô tả');
   });
 
+  it('takes the first language of LANGUAGE that it has, unless the locale is C', () => {
+    const fromList = protocodes(['show', 'smtp', '250'], { LANG: 'en_US.UTF-8', LANGUAGE: 'ko:vi_VN:en' });
+    expect(fromList.stderr).toBe('protocodes: language vi (from LANGUAGE=ko:vi_VN:en)\n');
+    expect(fromList.stdout).toContain('Mô tả');
+    expect(protocodes(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8', LANGUAGE: 'ko:zh_TW' }).stderr).toBe('protocodes: language vi (from LANG=vi_VN.UTF-8)\n');
+    expect(protocodes(['show', 'smtp', '250'], { LANG: 'C.UTF-8', LANGUAGE: 'vi' }).stderr).toBe('protocodes: language en (from LANG=C.UTF-8)\n');
+    expect(protocodes(['show', 'smtp', '250', '--lang', 'en'], { LANGUAGE: 'vi' }).stdout).toContain('Description');
+  });
+
   it('falls back to English for a language without texts, and says so', () => {
     const result = protocodes(['show', 'smtp', '250', '--lang', 'fr-CA']);
     expect(result.status).toBe(0);

@@ -2,6 +2,7 @@
 // words a sentence of its own except the CLI's errors.
 import { findCode, parseEnhancedCode, getProtocol, isProtocolId, listOrigins, protocolList, suggestCodes, type ProtocolDefinition, type ProtocolId } from '@protocodes/core';
 import {
+  availableLocales,
   canonicalLocale,
   describeCode,
   describeEnhancedCodeText,
@@ -16,6 +17,7 @@ import {
   searchCodes,
   type Fallback,
   MAX_QUERY_LENGTH,
+  negotiateLocale,
 } from '@protocodes/texts/lazy';
 import type { ParsedArgs } from './args.js';
 import { EXIT, quote, UsageError } from './errors.js';
@@ -37,7 +39,20 @@ export interface LocaleChoice {
   source: string;
 }
 
-/** `--lang`, else LC_ALL, LC_MESSAGES, LANG (POSIX order of precedence), else English. */
+/** `ll_CC.charset@modifier` (a POSIX locale name) as a BCP 47 tag, or undefined when it is not one. */
+function tagOfPosixLocale(value: string): string | undefined {
+  try {
+    return canonicalLocale(value.split(/[.@]/)[0]!.replace(/_/g, '-'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `--lang`; else the environment as gettext reads it: the locale from LC_ALL, LC_MESSAGES or LANG
+ * (POSIX order of precedence), and, unless that locale is C or POSIX, the first language of the
+ * colon-separated LANGUAGE list that protocodes has, before that locale; else English.
+ */
 export function chooseLocale(lang: string | undefined, env: NodeJS.ProcessEnv): LocaleChoice {
   if (lang !== undefined) {
     try {
@@ -46,17 +61,25 @@ export function chooseLocale(lang: string | undefined, env: NodeJS.ProcessEnv): 
       throw new UsageError(`--lang ${quote(lang)} is not a language tag`, 'use a BCP 47 tag such as en, vi or pt-BR');
     }
   }
+  let base: LocaleChoice | undefined;
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
     const value = env[name];
     if (!value) continue;
     if (value === 'C' || value === 'POSIX' || value.startsWith('C.')) return { tag: 'en', source: `${name}=${value}` };
-    try {
-      return { tag: canonicalLocale(value.split(/[.@]/)[0]!.replace(/_/g, '-')), source: `${name}=${value}` };
-    } catch {
-      // An unusable environment value is not the user's mistake on this command line; try the next.
+    const tag = tagOfPosixLocale(value);
+    // An unusable environment value is not the user's mistake on this command line; try the next.
+    if (tag === undefined) continue;
+    base = { tag, source: `${name}=${value}` };
+    break;
+  }
+  const languages = env.LANGUAGE;
+  if (languages) {
+    for (const entry of languages.split(':')) {
+      const tag = entry ? tagOfPosixLocale(entry) : undefined;
+      if (tag !== undefined && !negotiateLocale(tag, availableLocales).fellBack) return { tag, source: `LANGUAGE=${languages}` };
     }
   }
-  return { tag: 'en', source: 'default' };
+  return base ?? { tag: 'en', source: 'default' };
 }
 
 function protocolArgument(value: string | undefined, usage: string): ProtocolId {

@@ -4,7 +4,7 @@ import type { Command } from './args.js';
 
 const COMMON = `options:
   --lang <tag>       language of the texts, a BCP 47 tag such as vi or pt-BR
-                     (default: from LC_ALL, LC_MESSAGES or LANG, else en)
+                     (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en)
   -f, --format <f>   text (default), markdown or json
   --color            force bold headings on, even into a pipe
   --no-color         force them off (default: on a terminal only, never with NO_COLOR)

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compileCatalogue } from './compile.js';
+import { compileBlockers, compileCatalogue } from './compile.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { withFieldDocs } from './docs.js';
 import { fixFile, stampTranslations } from './fix.js';
@@ -89,7 +89,7 @@ function check(root: string, fix: boolean): number {
 function compile(root: string, out: string | undefined): number {
   if (!out) fail('compile needs --out <dir>\n\n' + USAGE);
   const catalogue = loadCatalogue(root);
-  const errors = catalogue.diagnostics.filter((d) => d.level !== 'warning');
+  const errors = compileBlockers(catalogue);
   if (errors.length > 0) {
     for (const d of errors) process.stdout.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(`\nnot compiled: fix the ${errors.length} problem(s) above first (pnpm catalogue:check)\n`);

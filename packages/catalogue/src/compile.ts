@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
 import type { Catalogue, LocaleCatalogue, ProtocolCatalogue } from './model.js';
 import { REPLY_REASONS } from './schema.js';
 import { codeSourceTexts, enhancedSourceTexts, isFresh, pairId, pairSourceTexts, protocolSourceTexts, providerRuleSourceTexts } from './translations.js';
@@ -240,6 +241,12 @@ export interface CompileResult {
 /** The locales that are compiled and offered: every locale with messages that is not a draft. */
 export function publishedLocales(catalogue: Catalogue): LocaleCatalogue[] {
   return catalogue.locales.filter((locale) => locale.messages !== undefined && !locale.draft);
+}
+
+/** The errors that stop a compile: all but those in draft locales, which are not compiled. */
+export function compileBlockers(catalogue: Catalogue): Diagnostic[] {
+  const drafts = catalogue.locales.filter((locale) => locale.draft).map((locale) => `locales/${locale.id}/`);
+  return catalogue.diagnostics.filter((d) => d.level !== 'warning' && !drafts.some((folder) => d.file.includes(folder)));
 }
 
 /** Writes one module per protocol plus `version.ts`; files are rewritten only when they change. */

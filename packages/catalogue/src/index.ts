@@ -1,5 +1,5 @@
 export { loadCatalogue } from './load.js';
-export { compileCatalogue, catalogueVersion, publishedLocales, toLiteral } from './compile.js';
+export { compileBlockers, compileCatalogue, catalogueVersion, publishedLocales, toLiteral } from './compile.js';
 export { formatDiagnostic, RULES, type Diagnostic } from './diagnostics.js';
 export { fieldDocs, withFieldDocs } from './docs.js';
 export { fixFile } from './fix.js';

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { catalogueVersion, formatDiagnostic, loadCatalogue, publishedLocales } from '@protocodes/catalogue';
+import { catalogueVersion, compileBlockers, formatDiagnostic, loadCatalogue, publishedLocales } from '@protocodes/catalogue';
 import { textsVersionOf } from './texts-version.mjs';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +26,7 @@ const precompile = (source, escape, name) => {
 };
 
 const catalogue = loadCatalogue(catalogueRoot);
-const errors = catalogue.diagnostics.filter((d) => d.level !== 'warning');
+const errors = compileBlockers(catalogue);
 if (errors.length > 0) {
   for (const d of errors) console.error(formatDiagnostic(d));
   console.error(`\nprecompile: the catalogue has ${errors.length} problem(s); run pnpm catalogue:check`);

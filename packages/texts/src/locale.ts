@@ -42,8 +42,12 @@ export function canonicalLocale(tag: string): string {
 }
 
 /**
- * Picks the best available locale for a tag by BCP 47 lookup: strip subtags from the right
- * until one is available (`zh-Hant-TW` → `zh-Hant` → `zh`), else the default.
+ * Picks the best available locale for a tag. First BCP 47 lookup: strip subtags from the right
+ * until one is available (`de-AT` → `de`, `es-419` → `es`, `ar-EG` → `ar`). Then, when none is,
+ * the likely subtags decide (`Intl.Locale#maximize`): an available locale of the same language
+ * and script serves it, its region preferred (`pt` → `pt-BR`, `zh` and `zh-Hans` → `zh-CN`).
+ * A different script never does: `zh-TW` and `zh-Hant` get the default, marked as a fallback,
+ * never Simplified Chinese.
  */
 export function negotiateLocale(tag: string, available: readonly string[]): NegotiatedLocale {
   const key = `${tag}\0${available.join()}`;
@@ -58,13 +62,39 @@ export function negotiateLocale(tag: string, available: readonly string[]): Nego
 
 const negotiated = new Map<string, NegotiatedLocale>();
 
+/** Languages written in more than one script, where dropping a subtag may change the script. */
+const MULTI_SCRIPT = new Set(['zh', 'sr', 'uz', 'az', 'bs', 'pa', 'mn', 'ks', 'sd', 'ha', 'ff', 'shi', 'vai']);
+
+const likely = new Map<string, Intl.Locale>();
+
+/** The tag with its likely script and region (`zh-TW` → `zh-Hant-TW`); Intl loads ICU data on first use. */
+function maximized(tag: string): Intl.Locale {
+  let locale = likely.get(tag);
+  if (!locale) {
+    locale = new Intl.Locale(tag).maximize();
+    if (likely.size < 256) likely.set(tag, locale);
+  }
+  return locale;
+}
+
 function lookup(tag: string, available: readonly string[]): NegotiatedLocale {
   const requested = canonicalLocale(tag);
   const subtags = requested.split('-');
+  const language = subtags[0]!.toLowerCase();
   for (let n = subtags.length; n > 0; n--) {
     const candidate = subtags.slice(0, n).join('-');
     const match = available.find((locale) => locale.toLowerCase() === candidate.toLowerCase());
+    if (!match) continue;
+    // `zh-Hant-TW` → `zh` would hand Simplified to a Traditional reader: check the script first.
+    if (n < subtags.length && MULTI_SCRIPT.has(language) && maximized(match).script !== maximized(requested).script) continue;
+    return { locale: match, requested, fellBack: false };
+  }
+  const sameLanguage = available.filter((locale) => locale.split('-')[0]!.toLowerCase() === language);
+  if (sameLanguage.length > 0) {
+    const wanted = maximized(requested);
+    const sameScript = sameLanguage.filter((locale) => maximized(locale).script === wanted.script);
+    const match = sameScript.find((locale) => maximized(locale).region === wanted.region) ?? sameScript[0];
     if (match) return { locale: match, requested, fellBack: false };
   }
-  return { locale: DEFAULT_LOCALE, requested, fellBack: subtags[0]!.toLowerCase() !== DEFAULT_LOCALE };
+  return { locale: DEFAULT_LOCALE, requested, fellBack: language !== DEFAULT_LOCALE };
 }
