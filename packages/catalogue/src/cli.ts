@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileBlockers, compileCatalogue } from './compile.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { EXCHANGE_FORMATS, ExchangeError, exportUnits, importUnits, readExchangeFile, toPo, toXliff } from './exchange.js';
 import { withFieldDocs } from './docs.js';
 import { fixFile, stampTranslations } from './fix.js';
 import { loadCatalogue } from './load.js';
@@ -16,6 +17,12 @@ commands:
   check [--fix]        validate and lint every file; --fix repairs what is mechanical
   compile --out <dir>  check, then write @protocodes/core's data modules into <dir>
   docs                 regenerate the field reference in catalogue/README.md
+  export --locale <id> --format xliff|po [--out <file>]
+                       write a locale's texts for a translation tool (XLIFF 2.0 or gettext PO):
+                       every English text, its translation when it is current, and the hash of
+                       its English; --out - writes to stdout (default: protocodes-<id>.xlf or .po)
+  import <file>        read such a file back into locales/<id>/, with the hashes of the English;
+                       refuses the whole file when a unit is stale or not in the catalogue
 
 options:
   --catalogue <dir>    the catalogue folder (default: the repository's catalogue/)
@@ -100,7 +107,35 @@ function compile(root: string, out: string | undefined): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+async function exportLocale(root: string, locale: string | undefined, format: string | undefined, out: string | undefined): Promise<number> {
+  if (!locale) fail('export needs --locale <id>, such as --locale fr');
+  if (!format || !(EXCHANGE_FORMATS as readonly string[]).includes(format)) fail(`export needs --format ${EXCHANGE_FORMATS.join(' or ')}`);
+  const catalogue = loadCatalogue(root);
+  const units = exportUnits(catalogue, locale);
+  const text = format === 'po' ? toPo(units, locale) : await toXliff(units, locale);
+  const translated = units.filter((u) => u.target !== undefined).length;
+  if (out === '-') process.stdout.write(text);
+  else {
+    // pnpm runs scripts at the repository's root; INIT_CWD is where the user typed the command.
+    const path = resolve(process.env.INIT_CWD ?? process.cwd(), out ?? `protocodes-${locale}.${format === 'po' ? 'po' : 'xlf'}`);
+    writeFileSync(path, text);
+    process.stderr.write(`wrote ${path}: ${units.length} units, ${translated} translated\n`);
+  }
+  return 0;
+}
+
+async function importFile(root: string, file: string | undefined): Promise<number> {
+  if (!file) fail('import needs a file: protocodes-catalogue import protocodes-fr.xlf');
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  if (!existsSync(path)) fail(`no file at ${path}`, 1);
+  const { locale, units } = await readExchangeFile(readFileSync(path, 'utf8'));
+  const result = importUnits(loadCatalogue(root), locale, units);
+  for (const entry of result.incomplete) process.stderr.write(`skipped ${entry}: some of its texts have no translation yet\n`);
+  process.stderr.write(`imported ${locale}: ${result.changed} entr${result.changed === 1 ? 'y' : 'ies'} new or changed${result.written.length ? ` in ${result.written.join(', ')}` : ', no file changed'}\n`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -110,6 +145,8 @@ function main(argv: string[]): number {
         fix: { type: 'boolean', default: false },
         out: { type: 'string' },
         catalogue: { type: 'string' },
+        locale: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -124,7 +161,7 @@ function main(argv: string[]): number {
   const root = resolve(values.catalogue ?? defaultCatalogue);
   if (!existsSync(join(root, 'protocols'))) fail(`no catalogue at ${root} (expected a protocols/ folder there); pass --catalogue <dir>`);
   const [command, ...extra] = positionals;
-  if (extra.length > 0) fail(`unexpected argument "${extra[0]}"\n\n${USAGE}`);
+  if (extra.length > (command === 'import' ? 1 : 0)) fail(`unexpected argument "${extra[command === 'import' ? 1 : 0]}"\n\n${USAGE}`);
   switch (command) {
     case 'check':
       return check(root, values.fix);
@@ -136,11 +173,19 @@ function main(argv: string[]): number {
       if (problems.length === 0) process.stderr.write('catalogue/README.md: field reference regenerated from the schema\n');
       return problems.length === 0 ? 0 : 1;
     }
+    case 'export':
+    case 'import':
+      try {
+        return command === 'export' ? await exportLocale(root, values.locale, values.format, values.out) : await importFile(root, extra[0]);
+      } catch (error) {
+        if (error instanceof ExchangeError) fail(error.message, 1);
+        throw error;
+      }
     case undefined:
       fail(`missing command\n\n${USAGE}`);
     default:
-      fail(`unknown command "${command}"; commands: check, compile, docs\n\n${USAGE}`);
+      fail(`unknown command "${command}"; commands: check, compile, docs, export, import\n\n${USAGE}`);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
