@@ -95,11 +95,18 @@ describe('--fix', () => {
   });
 });
 
-describe('the real catalogue', () => {
-  const catalogue = loadCatalogue(join(packageRoot, '..', '..', 'catalogue'));
+const realCatalogue = loadCatalogue(join(packageRoot, '..', '..', 'catalogue'));
+// A draft locale is still being translated: its missing texts and glossary slips are warnings to
+// work through, but nothing in it may be an error, and nothing outside drafts may warn.
+const drafts = realCatalogue.locales.filter((l) => l.draft).map((l) => `locales/${l.id}/`);
+const inDraft = (file: string) => drafts.some((folder) => file.includes(folder));
 
-  it('has no problems', () => {
-    expect(catalogue.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([]);
+describe('the real catalogue', () => {
+  const catalogue = realCatalogue;
+
+  it('has no problems outside draft locales, and no errors in them', () => {
+    const problems = catalogue.diagnostics.filter((d) => !(inDraft(d.file) && d.level === 'warning'));
+    expect(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([]);
   });
 
   it('has a generated field reference that matches the schema', () => {
@@ -131,9 +138,11 @@ describe('the protocodes-catalogue binary', () => {
 
   it('exits 0 for the real catalogue', () => {
     const result = run('check');
-    expect(result.stdout).toBe('');
+    // Only warnings of draft locales, each with its hint line.
+    const warnings = result.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('    hint: '));
+    expect(warnings.filter((line) => !/^\S+:\d+:\d+ \S+ \(warning\) /.test(line) || !drafts.some((folder) => line.includes(folder)))).toEqual([]);
     expect(result.stderr).toMatch(
-      /^vi: messages (\d+)\/\1, ftp (\d+)\/\2, http (\d+)\/\3, smtp (\d+)\/\4\ncatalogue ok: \d+ files, 58 ftp codes, \d+ ftp pair notes, 88 http codes, \d+ http pair notes, 38 smtp codes, \d+ smtp pair notes, 81 smtp enhanced codes, \d+ provider rules from \d+ providers \(\d+ ms\)\n$/,
+      /^vi: messages (\d+)\/\1, ftp (\d+)\/\2, http (\d+)\/\3, smtp (\d+)\/\4\n(?:[a-zA-Z-]+ \(draft, not compiled\): messages \d+\/\d+, ftp \d+\/\d+, http \d+\/\d+, smtp \d+\/\d+(?: \(\d+ stale\))?\n)*catalogue ok: \d+ files, 58 ftp codes, \d+ ftp pair notes, 88 http codes, \d+ http pair notes, 38 smtp codes, \d+ smtp pair notes, 81 smtp enhanced codes, \d+ provider rules from \d+ providers(?:, \d+ warnings?)? \(\d+ ms\)\n$/,
     );
     expect(result.status).toBe(0);
   });

@@ -18,12 +18,13 @@ function lineEnd(text: string, offset: number): number {
 }
 
 /** Reorders the first out-of-order block map; returns the new text, or undefined if none. */
-function reorderOneMap(file: SourceFile, schema: JsonSchema): string | undefined {
+/** Puts the keys of every misordered map in schema order; maps inside one being moved wait a pass. */
+function reorderMaps(file: SourceFile, schema: JsonSchema): string | undefined {
+  const text = file.text;
+  const edits: { start: number; end: number; body: string }[] = [];
   for (const { path, map } of keyOrderProblems(file, schema)) {
     if (map.flow) continue;
     const order = Object.keys(schemaAt(schema, path)?.properties ?? {});
-
-    const text = file.text;
     const chunks = map.items.map((pair, i) => {
       const start = lineStart(text, (pair.key as { range: [number, number] }).range[0]);
       const next = map.items[i + 1];
@@ -35,12 +36,15 @@ function reorderOneMap(file: SourceFile, schema: JsonSchema): string | undefined
     const first = chunks[0];
     const last = chunks[chunks.length - 1];
     if (!first || !last) continue;
+    if (edits.some((edit) => first.start < edit.end && last.end > edit.start)) continue;
     const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
     const sorted = [...chunks].sort((a, b) => rank(a.key) - rank(b.key));
-    const body = sorted.map((c) => (c.body.endsWith('\n') ? c.body : `${c.body}\n`)).join('');
-    return text.slice(0, first.start) + body + text.slice(last.end);
+    edits.push({ start: first.start, end: last.end, body: sorted.map((c) => (c.body.endsWith('\n') ? c.body : `${c.body}\n`)).join('') });
   }
-  return undefined;
+  if (edits.length === 0) return undefined;
+  let result = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.body + result.slice(edit.end);
+  return result;
 }
 
 function fixReferences(file: SourceFile, schema: JsonSchema): string | undefined {
@@ -67,7 +71,7 @@ export function fixFile(file: SourceFile, schema: JsonSchema): boolean {
   let current = file;
   let changed = false;
   for (let pass = 0; pass < 50; pass++) {
-    const next = fixReferences(current, schema) ?? reorderOneMap(current, schema);
+    const next = fixReferences(current, schema) ?? reorderMaps(current, schema);
     if (next === undefined) break;
     current = { ...parseSourceFile(next, current.path), absolutePath: file.absolutePath };
     changed = true;
