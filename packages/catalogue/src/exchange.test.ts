@@ -1,18 +1,19 @@
 // Export to XLIFF and PO, and import back: a round trip changes nothing, an edited target lands in
 // the locale's file with its hash, and stale or unknown units are refused with nothing written.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyCatalogueWithoutDrafts } from '../test/copy-catalogue.js';
 import { exportUnits, importUnits, readExchangeFile, toPo, toXliff } from './exchange.js';
 import { loadCatalogue } from './load.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'protocodes-exchange-'));
 const root = join(work, 'catalogue');
-cpSync(join(packageRoot, '..', '..', 'catalogue'), root, { recursive: true });
+copyCatalogueWithoutDrafts(join(packageRoot, '..', '..', 'catalogue'), root);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const snapshot = (folder: string) => Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
