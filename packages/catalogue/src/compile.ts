@@ -225,9 +225,9 @@ export const protocols: Protocols = { ${ids.join(', ')} };
 export function catalogueVersion(catalogue: Catalogue): string {
   const hash = createHash('sha256');
   // A draft locale is not compiled, so its files do not change what the packages hold.
-  const drafts = catalogue.locales.filter((locale) => locale.draft).map((locale) => `locales/${locale.id}/`);
+  const inDraft = draftFileTest(catalogue);
   for (const { file } of [...catalogue.files].sort((a, b) => a.file.path.localeCompare(b.file.path))) {
-    if (drafts.some((folder) => file.path.includes(folder))) continue;
+    if (inDraft(file.path)) continue;
     hash.update(file.path).update('\0').update(file.text).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -238,6 +238,12 @@ export interface CompileResult {
   unchanged: string[];
 }
 
+/** Whether a path (as files and diagnostics show it) lies in a draft locale's folder. */
+export function draftFileTest(catalogue: Catalogue): (path: string) => boolean {
+  const folders = catalogue.locales.filter((locale) => locale.draft).map((locale) => `locales/${locale.id}/`);
+  return (path) => folders.some((folder) => path.includes(folder));
+}
+
 /** The locales that are compiled and offered: every locale with messages that is not a draft. */
 export function publishedLocales(catalogue: Catalogue): LocaleCatalogue[] {
   return catalogue.locales.filter((locale) => locale.messages !== undefined && !locale.draft);
@@ -245,8 +251,8 @@ export function publishedLocales(catalogue: Catalogue): LocaleCatalogue[] {
 
 /** The errors that stop a compile: all but those in draft locales, which are not compiled. */
 export function compileBlockers(catalogue: Catalogue): Diagnostic[] {
-  const drafts = catalogue.locales.filter((locale) => locale.draft).map((locale) => `locales/${locale.id}/`);
-  return catalogue.diagnostics.filter((d) => d.level !== 'warning' && !drafts.some((folder) => d.file.includes(folder)));
+  const inDraft = draftFileTest(catalogue);
+  return catalogue.diagnostics.filter((d) => d.level !== 'warning' && !inDraft(d.file));
 }
 
 /** Writes one module per protocol plus `version.ts`; files are rewritten only when they change. */
