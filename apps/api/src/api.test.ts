@@ -283,18 +283,36 @@ describe('language', () => {
     expect((await languageOf('/v1/smtp/codes/250?lang=vi')).locale).toBe('vi');
     expect((await languageOf('/v1/smtp/codes/250', 'vi-VN,vi;q=0.9,en;q=0.8')).header).toBe('vi');
     expect((await languageOf('/v1/smtp/codes/250', 'en;q=0.4, vi;q=0.9')).locale).toBe('vi');
-    expect((await languageOf('/v1/smtp/codes/250', 'de, vi;q=0.5')).locale).toBe('vi');
+    expect((await languageOf('/v1/smtp/codes/250', 'ko, vi;q=0.5')).locale).toBe('vi');
     expect((await languageOf('/v1/smtp/codes/250', 'vi;q=0, en')).locale).toBe('en');
     expect((await languageOf('/v1/smtp/codes/250', ';;;, ***, x-!!')).locale).toBe('en');
     expect((await languageOf('/v1/smtp/codes/250?lang=en', 'vi')).locale).toBe('en');
   });
 
+  // Issue #14: each regional or script tag reaches the language written for it, or English, never the wrong script.
+  const NEGOTIATED: [string, string][] = [
+    ['pt', 'pt-BR'], ['pt-PT', 'pt-BR'], ['zh', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['es-419', 'es'], ['es-MX', 'es'],
+    ['de-AT', 'de'], ['de-CH', 'de'], ['ar-EG', 'ar'], ['fr-CA', 'fr'], ['ja-JP', 'ja'], ['ru-RU', 'ru'],
+  ];
+
+  it.each(NEGOTIATED)('serves %s in %s, by ?lang and by Accept-Language', async (tag, expected) => {
+    expect(await languageOf(`/v1/smtp/codes/250?lang=${tag}`)).toMatchObject({ header: expected, locale: expected, fallbacks: [] });
+    expect(await languageOf('/v1/smtp/codes/250', `${tag}, en;q=0.5`)).toMatchObject({ header: expected, locale: expected });
+  });
+
+  it.each(['zh-TW', 'zh-Hant', 'zh-HK'])('serves %s in English with a stated fallback, never in Simplified Chinese', async (tag) => {
+    const byQuery = await languageOf(`/v1/smtp/codes/250?lang=${tag}`);
+    expect(byQuery.locale).toBe('en');
+    expect(byQuery.fallbacks).toEqual([{ part: 'locale', locale: expect.stringMatching(/^zh/) }]);
+    expect((await languageOf('/v1/smtp/codes/250', tag)).locale).toBe('en');
+  });
+
   it('falls back to English for a well-formed tag it lacks, and says which language it fell back from', async () => {
     // The language alone is kept: responses are cached by normalized request, not by every region.
-    const result = await languageOf('/v1/smtp/codes/250?lang=fr-CA');
-    expect(result).toEqual({ header: 'en', locale: 'en', fallbacks: [{ part: 'locale', locale: 'fr' }] });
+    const result = await languageOf('/v1/smtp/codes/250?lang=ko-KR');
+    expect(result).toEqual({ header: 'en', locale: 'en', fallbacks: [{ part: 'locale', locale: 'ko' }] });
     // A header that names no available language is ignored, as if there were none.
-    expect((await languageOf('/v1/smtp/codes/250', 'de-DE')).fallbacks).toEqual([]);
+    expect((await languageOf('/v1/smtp/codes/250', 'ko-KR')).fallbacks).toEqual([]);
   });
 });
 

@@ -99,7 +99,7 @@ describe('in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Shift+Tab');
     let guard = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'q' && guard++ < 10) await page.keyboard.press('Shift+Tab');
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'q' && guard++ < 40) await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
     await page.keyboard.type('relay access denied');
     await expect.poll(() => page.locator('#q').getAttribute('aria-expanded')).toBe('true');
@@ -332,6 +332,48 @@ describe('in Chromium', () => {
         };
       });
       for (const [name, ratio] of Object.entries(ratios)) expect(ratio, `${colorScheme} ${name}`).toBeGreaterThanOrEqual(4.5);
+      await page.close();
+    }
+  });
+
+  it('serves one page per locale with its lang, direction and every hreflang, without sideways scrolling at 390 px', async () => {
+    const locales = ['en', 'vi', 'es', 'pt-BR', 'fr', 'de', 'ja', 'zh-CN', 'ru', 'ar'];
+    for (const locale of locales) {
+      const path = `/${locale}/smtp/235-vs-554/`;
+      const page = await open(path, 390);
+      const seen = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+        hreflang: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => l.getAttribute('hreflang')).sort(),
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+      expect(seen, path).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr', hreflang: [...locales, 'x-default'].sort(), overflow: 0 });
+      await page.screenshot({ path: `${artifacts}compare-${locale}-390.png` });
+      await page.close();
+    }
+  });
+
+  it('mirrors Arabic pages: header, tables and pictures read from the right, codes and wire texts stay left to right', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open('/ar/smtp/235-vs-554/', width);
+      const seen = await page.evaluate(() => {
+        const brand = document.querySelector('.brand')!.getBoundingClientRect();
+        const heading = document.querySelector('th')!;
+        const wire = [...document.querySelectorAll('td code')].find((c) => c.textContent!.startsWith('554 '))!;
+        const svg = document.querySelector<SVGSVGElement>('svg.session')!;
+        const firstStep = svg.querySelector('rect[data-phase]')!;
+        const isolated = [...document.querySelectorAll('main bdi[dir=ltr]')].map((b) => b.textContent);
+        return {
+          brandOnTheRight: brand.left > window.innerWidth / 2,
+          headingAlign: getComputedStyle(heading).textAlign,
+          wireDirection: getComputedStyle(wire).direction,
+          svgDirection: svg.getAttribute('direction'),
+          stepOnTheRight: Number(firstStep.getAttribute('x')) + Number(firstStep.getAttribute('width')) / 2 > svg.viewBox.baseVal.width / 2,
+          someIsolated: isolated.length > 0,
+        };
+      });
+      expect(seen).toEqual({ brandOnTheRight: true, headingAlign: 'start', wireDirection: 'ltr', svgDirection: 'rtl', stepOnTheRight: true, someIsolated: true });
+      await page.screenshot({ path: `${artifacts}compare-ar-mirrored-${width}.png`, fullPage: width === 1280 });
       await page.close();
     }
   });

@@ -23,6 +23,8 @@ export interface BuildOptions {
   config: SiteConfig;
   /** Every route, every pair included; by default only the prerendered set (see prerenderedRoutes). */
   all?: boolean;
+  /** Only these locales' pages (and the shared files); by default every locale. */
+  locales?: readonly string[];
   onProgress?: (done: number, total: number, elapsedSeconds: number) => void;
 }
 
@@ -34,11 +36,11 @@ function walk(dir: string): string[] {
   });
 }
 
-export function buildSite({ outDir, config, all = false, onProgress }: BuildOptions): BuildResult {
+export function buildSite({ outDir, config, all = false, locales, onProgress }: BuildOptions): BuildResult {
   const started = performance.now();
   // Into a new folder there is nothing to compare with, so skip reading before each write.
   const fresh = !existsSync(outDir);
-  const routes = [...(all ? allRoutes() : prerenderedRoutes())];
+  const routes = [...(all ? allRoutes() : prerenderedRoutes())].filter((route) => !locales || !('locale' in route) || locales.includes(route.locale));
   const produced = new Set<string>();
   const createdDirs = new Set<string>();
   let bytes = 0;

@@ -1,6 +1,6 @@
 // The page shell every HTML page shares: head (title, description, canonical, hreflang, Open
 // Graph, JSON-LD), the header with search and language switch, breadcrumbs, and the footer.
-import { availableLocales, localeInfo, localeMessage } from '@protocodes/texts';
+import { availableLocales, isolateLeftToRight, localeInfo, localeMessage } from '@protocodes/texts';
 import type { SiteConfig } from './config.js';
 import { escapeHtml, jsonForScript } from './html.js';
 
@@ -45,6 +45,8 @@ export function renderPage(page: Page, config: SiteConfig): string {
         : `<li><a href="${escapeHtml(page.pathIn(l.id))}" lang="${l.id}" hreflang="${l.id}">${escapeHtml(l.name)}</a></li>`,
     )
     .join('');
+  // Codes and wire texts in right-to-left pages: the texts' own output is isolated already.
+  const isolate = (html: string) => (info.dir === 'rtl' ? isolateLeftToRight(html) : html);
   const crumbs = page.breadcrumbs
     .map((c, i) => (i === page.breadcrumbs.length - 1 || !c.path ? `<li aria-current="page">${escapeHtml(c.label)}</li>` : `<li><a href="${escapeHtml(c.path)}">${escapeHtml(c.label)}</a></li>`))
     .join('');
@@ -81,9 +83,9 @@ ${(page.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(src
 </form>
 <nav class="languages" aria-label="${say('web.language')}"><ul>${languages}</ul></nav>
 </header>
-<nav class="breadcrumbs" aria-label="${say('web.breadcrumb')}"><ol>${crumbs}</ol></nav>
+<nav class="breadcrumbs" aria-label="${say('web.breadcrumb')}"><ol>${isolate(crumbs)}</ol></nav>
 <main id="main" tabindex="-1">
-${page.main}
+${isolate(page.main)}
 </main>
 <footer class="site"><p>${say('web.footer')} <a href="/docs">${say('web.apiLink')}</a></p></footer>
 </body>

@@ -65,6 +65,7 @@ export const RULES: Record<string, string> = {
   'translation-unstamped': 'A translation without the hash of its English source (fixable).',
   'placeholder-mismatch': 'A translated message that does not use the same placeholders as the English one.',
   glossary: 'A translation that uses a variant its locale\'s glossary.yaml lists under avoid (warning).',
+  spacing: 'A space between two Japanese or Chinese characters, or beside full-width punctuation, usually a folded YAML line break.',
   'protocol-words': 'A translation that drops a protocol word, acronym or number the English text has (RCPT TO, SPF, 5.7.1).',
   'no-protocols': 'The catalogue has no protocol folders.',
 };

@@ -4,6 +4,7 @@ export { formatDiagnostic, RULES, type Diagnostic } from './diagnostics.js';
 export { fieldDocs, withFieldDocs } from './docs.js';
 export { fixFile } from './fix.js';
 export { normalizeReference } from './lint.js';
+export { writesWithoutSpaces } from './spacing.js';
 export { parseSourceFile, readSourceFile, type SourceFile } from './source.js';
 export { codeEntrySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
 export type * from './model.js';

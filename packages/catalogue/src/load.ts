@@ -19,6 +19,7 @@ import type {
   ProtocolDefinition,
 } from './model.js';
 import { avoidedPhrases, lintGlossary } from './glossary.js';
+import { lintSpacing } from './spacing.js';
 import { lintEnhancedEntries, lintProviders } from './enhanced.js';
 import { codeEntrySchema, enhancedEntrySchema, providerSchema, glossarySchema, localeProtocolSchema, messagesSchema, pairNoteSchema, protocolSchema, type JsonSchema } from './schema.js';
 import { checkMessages, checkProtocolTranslations, pairId } from './translations.js';
@@ -200,7 +201,10 @@ function loadLocales(
       if (check.loaded) locale.glossary = check.loaded;
     }
     const avoided = locale.glossary ? avoidedPhrases(locale.glossary.value) : [];
-    if (locale.messages) diagnostics.push(...lintGlossary(locale.messages.file, messagesSchema, avoided, display(glossaryPath)));
+    if (locale.messages) {
+      diagnostics.push(...lintGlossary(locale.messages.file, messagesSchema, avoided, display(glossaryPath)));
+      diagnostics.push(...lintSpacing(locale.messages.file, messagesSchema, id));
+    }
     for (const protocol of protocols) {
       const path = join(folder, id, `${protocol.id}.yaml`);
       if (id === 'en' || !disk.exists(path)) continue;
@@ -209,6 +213,7 @@ function loadLocales(
       if (check.loaded) {
         locale.protocols.push({ id: protocol.id, translations: check.loaded });
         diagnostics.push(...lintGlossary(check.loaded.file, localeProtocolSchema, avoided, display(glossaryPath)));
+        diagnostics.push(...lintSpacing(check.loaded.file, localeProtocolSchema, id));
       }
     }
     loaded.push(locale);

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { catalogueVersion, compileBlockers, formatDiagnostic, loadCatalogue, publishedLocales } from '@protocodes/catalogue';
+import { catalogueVersion, compileBlockers, formatDiagnostic, loadCatalogue, publishedLocales, writesWithoutSpaces } from '@protocodes/catalogue';
 import { textsVersionOf } from './texts-version.mjs';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,7 +98,7 @@ for (const locale of locales) {
 }
 const info = locales.map((locale) => {
   const { name, englishName, dir } = locale.messages.value.locale;
-  return `  { id: ${JSON.stringify(locale.id)}, name: ${JSON.stringify(name)}, englishName: ${JSON.stringify(englishName)}, dir: ${JSON.stringify(dir)}, list: ${JSON.stringify(listSeparators(locale.id))} },`;
+  return `  { id: ${JSON.stringify(locale.id)}, name: ${JSON.stringify(name)}, englishName: ${JSON.stringify(englishName)}, dir: ${JSON.stringify(dir)}, list: ${JSON.stringify(listSeparators(locale.id))}, sentenceSeparator: ${JSON.stringify(writesWithoutSpaces(locale.id) ? '' : ' ')} },`;
 });
 writeFileSync(join(out, 'locale-info.ts'), `${plainHeader}\nimport type { LocaleInfo } from '../model.js';\n\nexport const locales: readonly LocaleInfo[] = [\n${info.join('\n')}\n];\n`);
 const others = locales.filter((l) => l.id !== 'en');

@@ -1,6 +1,6 @@
 // Accept-Language (RFC 9110 §12.5.4), parsed once for every app: bounded work whatever a client
 // sends, q-values honoured, and anything malformed dropped rather than guessed at.
-import { canonicalLocale, negotiateLocale } from './locale.js';
+import { canonicalLocale, impliedScript, negotiateLocale } from './locale.js';
 
 /** Only this much of the header is read; real browsers send well under 200 characters. */
 export const MAX_ACCEPT_LANGUAGE_LENGTH = 512;
@@ -42,6 +42,8 @@ export function parseAcceptLanguage(header: string | null | undefined): Language
  * or undefined when none does. `*` and ranges that are not BCP 47 never match.
  */
 export function bestAcceptedLanguage(header: string | null | undefined, available: readonly string[]): string | undefined {
+  // A browser set to Traditional Chinese sends `zh-TW, zh;q=0.9`: its bare `zh` means Traditional too.
+  const scripts = new Map<string, string>();
   for (const { range } of parseAcceptLanguage(header)) {
     if (range === '*') continue;
     let tag: string;
@@ -50,7 +52,10 @@ export function bestAcceptedLanguage(header: string | null | undefined, availabl
     } catch {
       continue;
     }
-    if (!negotiateLocale(tag, available).fellBack) return tag;
+    const script = impliedScript(tag);
+    if (script && !scripts.has(tag.split('-')[0]!)) scripts.set(tag.split('-')[0]!, script);
+    const asScript = !tag.includes('-') && scripts.has(tag) ? `${tag}-${scripts.get(tag)}` : tag;
+    if (!negotiateLocale(asScript, available).fellBack) return tag;
   }
   return undefined;
 }

@@ -5,7 +5,8 @@ export { parseAcceptLanguage, bestAcceptedLanguage, MAX_ACCEPT_LANGUAGE_LENGTH, 
 export type { LanguageRange } from './accept-language.js';
 export type { NegotiatedLocale } from './locale.js';
 export { availableLocales, localeInfo, LocaleNotLoadedError } from './runtime.js';
-export { escapeMarkdown } from './views.js';
+export { escapeMarkdown, listIn } from './views.js';
+export { isolateLeftToRight } from './bidi.js';
 export { FORMATS } from './model.js';
 export type { Fallback, Format, RenderedText, LocaleBundle, LocaleInfo, LocaleContent } from './model.js';
 export { describeCode, describeComparison, describeFactValues, listCodeSummaries, protocolNamesIn } from './describe.js';

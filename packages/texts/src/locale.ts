@@ -77,6 +77,16 @@ function maximized(tag: string): Intl.Locale {
   return locale;
 }
 
+/**
+ * For a language written in several scripts, the script a tag with a region or script implies
+ * (`zh-TW` → `Hant`); undefined for a bare language or a language with one script.
+ */
+export function impliedScript(tag: string): string | undefined {
+  const subtags = tag.split('-');
+  if (subtags.length < 2 || !MULTI_SCRIPT.has(subtags[0]!.toLowerCase())) return undefined;
+  return maximized(tag).script;
+}
+
 function lookup(tag: string, available: readonly string[]): NegotiatedLocale {
   const requested = canonicalLocale(tag);
   const subtags = requested.split('-');

@@ -11,6 +11,8 @@ export interface LocaleInfo {
   readonly dir: 'ltr' | 'rtl';
   /** Separators of a conjunction list (`a, b and c`), taken from CLDR through Intl at build time. */
   readonly list: { readonly pair: string; readonly start: string; readonly middle: string; readonly end: string };
+  /** What goes between two sentences: a space, or nothing in scripts written without spaces (ja, zh). */
+  readonly sentenceSeparator: string;
 }
 
 /** The bulk of a locale, loaded on demand: its messages and its translations of each protocol. */

@@ -41,4 +41,11 @@ describe('locale negotiation', () => {
     expect(bestAcceptedLanguage('zh-Hant', TEN)).toBeUndefined();
     expect(bestAcceptedLanguage('de-CH, fr;q=0.8', TEN)).toBe('de-CH');
   });
+
+  it('reads a bare zh after a Traditional tag as Traditional, as browsers set to zh-TW send it', () => {
+    expect(bestAcceptedLanguage('zh-TW,zh;q=0.9,en-US;q=0.8,en;q=0.7', TEN)).toBe('en-US');
+    expect(bestAcceptedLanguage('zh-HK,zh;q=0.9', TEN)).toBeUndefined();
+    expect(bestAcceptedLanguage('zh-CN,zh;q=0.9', TEN)).toBe('zh-CN');
+    expect(bestAcceptedLanguage('zh;q=0.9', TEN)).toBe('zh');
+  });
 });

@@ -1,4 +1,5 @@
 // renderExplanation and renderComparison: the one place every app gets its texts from.
+import { isolateLeftToRight } from './bidi.js';
 import {
   compareCodes,
   getProtocol,
@@ -104,7 +105,9 @@ export function tidy(output: string, format: Format): string {
 }
 
 export function finish(s: Setup, output: string, title: string): RenderedText {
-  return { output, format: s.format, locale: s.locale, requestedLocale: s.requestedLocale, dir: bundle(s.locale).dir, fallbacks: s.fallbacks, title };
+  const { dir } = bundle(s.locale);
+  const isolated = s.format === 'html' && dir === 'rtl' ? isolateLeftToRight(output) : output;
+  return { output: isolated, format: s.format, locale: s.locale, requestedLocale: s.requestedLocale, dir, fallbacks: s.fallbacks, title };
 }
 
 /** One code explained: meaning, when it appears, how to fix it, facts, related codes, references. */
@@ -301,7 +304,7 @@ export function keyDifference(tools: LocaleTools, facts: CodeComparison, a: Code
     if (sentences.length >= 3) break;
     sentences.push(tools.say('difference.more', { contrast: clause }));
   }
-  return sentences.join(' ');
+  return tools.sentences(sentences);
 }
 
 /** For the operator: the pair's own advice, or the first fact that differs, as "send A when …; send B when …". */

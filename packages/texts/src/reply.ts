@@ -45,7 +45,7 @@ export function renderReply(finding: ReplyFinding, options: ReplyRenderOptions =
   const verdict = [
     { field: 'outcome', label: say('reply.outcome'), value: say(`outcome.${finding.verdict.outcome}`) },
     // The identifier is what the JSON says; "undefined" would read as a bug, so it is left out.
-    { field: 'reason', label: say('reply.reason'), value: finding.reason === 'undefined' ? say('reason.undefined') : `${finding.reason}: ${say(`reason.${finding.reason}`)}` },
+    { field: 'reason', label: say('reply.reason'), value: say(`reason.${finding.reason}`) },
     { field: 'side', label: say('reply.side'), value: say(`side.${finding.verdict.side}`) },
     { field: 'retry', label: say('reply.retry'), value: say(`verdictRetry.${finding.verdict.retry}`) },
     ...(finding.command ? [{ field: 'command', label: say('reply.command'), value: finding.command }] : []),

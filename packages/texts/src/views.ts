@@ -70,6 +70,8 @@ export interface LocaleTools {
   /** Renders one message without escaping; values are escaped once, by the layout. */
   say(id: string, values?: object): string;
   list(items: readonly string[]): string;
+  /** Sentences one after another, with a space between them or none (ja, zh). */
+  sentences(items: readonly string[]): string;
   /** Escapes a value for the output format where the layout cannot (Markdown). */
   escape(value: string): string;
   translations(protocol: string): ProtocolTranslations | undefined;
@@ -82,13 +84,31 @@ export function escapeMarkdown(value: string): string {
   return value.replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
-/** Joins like Intl.ListFormat's conjunction list, from separators the build took from it. */
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{Nd}]/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * A separator that is a word ("و", "和") is written against its item in the locale's own script,
+ * but a command name or a code glued to it ("وEHLO", "和554") reads as one token: a space parts them.
+ */
+function between(left: string, separator: string, right: string): string {
+  const meets = (word: string | undefined, item: string | undefined) =>
+    word !== undefined && item !== undefined && LETTER.test(word) && !LATIN_OR_DIGIT.test(word) && LATIN_OR_DIGIT.test(item);
+  const before = meets(separator[0], left.at(-1)) ? ' ' : '';
+  const after = meets(separator.at(-1), right[0]) ? ' ' : '';
+  return `${left}${before}${separator}${after}${right}`;
+}
+
+/**
+ * Joins like Intl.ListFormat's conjunction list, from separators the build took from it, except
+ * that a word separator and an item in another script are kept apart by a space.
+ */
 export function joinList(items: readonly string[], separators: { pair: string; start: string; middle: string; end: string }): string {
   if (items.length <= 1) return items[0] ?? '';
-  if (items.length === 2) return `${items[0]}${separators.pair}${items[1]}`;
-  let text = `${items[0]}${separators.start}${items[1]}`;
-  for (let i = 2; i < items.length - 1; i++) text += `${separators.middle}${items[i]}`;
-  return `${text}${separators.end}${items[items.length - 1]}`;
+  if (items.length === 2) return between(items[0]!, separators.pair, items[1]!);
+  let text = between(items[0]!, separators.start, items[1]!);
+  for (let i = 2; i < items.length - 1; i++) text = between(text, separators.middle, items[i]!);
+  return between(text, separators.end, items[items.length - 1]!);
 }
 
 const toolsCache = new Map<string, LocaleTools>();
@@ -98,18 +118,24 @@ export function localeTools(locale: string, format: Format): LocaleTools {
   let tools = toolsCache.get(key);
   if (!tools) {
     const { messages } = templates(locale, 'plain');
-    const separators = bundle(locale).list;
+    const { list: separators, sentenceSeparator } = bundle(locale);
     tools = {
       locale,
       format,
       say: (id, values = {}) => messages[id]!(values),
       list: (items) => joinList(items, separators),
+      sentences: (items) => items.join(sentenceSeparator),
       escape: format === 'markdown' ? escapeMarkdown : (value) => value,
       translations: (protocol) => bundle(locale).protocols[protocol],
     };
     toolsCache.set(key, tools);
   }
   return tools;
+}
+
+/** Items joined as the locale writes a list: "A, B und C", 「A、B、C」, "A و B و C". */
+export function listIn(locale: string, items: readonly string[]): string {
+  return localeTools(locale, 'text').list(items);
 }
 
 const viewCache = new Map<string, CodeView>();

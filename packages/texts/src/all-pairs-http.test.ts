@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_PAIRS_TIMEOUT, flawsOfEveryPair, PAIR_COUNTS } from '../test/all-pairs.js';
+import { availableLocales, FORMATS } from './index.js';
+
+describe('every http comparison', () => {
+  it(`renders all ${PAIR_COUNTS.http} pairs × ${availableLocales.length} locales × ${FORMATS.length} formats without a flaw`, () => {
+    expect(flawsOfEveryPair('http')).toEqual([]);
+  }, ALL_PAIRS_TIMEOUT);
+});
