@@ -43,7 +43,7 @@ describe('endpoints', () => {
       expect.objectContaining({ id: 'http', name: 'HTTP', codeCount: 88 }),
       expect.objectContaining({ id: 'smtp', name: 'SMTP', codeCount: 38 }),
     ]);
-    expect(body.locales).toEqual(['en', 'vi']);
+    expect(body.locales).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'pt-BR', 'ru', 'vi', 'zh-CN']);
   });
 
   it('GET /v1/{protocol}/codes lists and filters', async () => {

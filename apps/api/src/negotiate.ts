@@ -16,8 +16,9 @@ export const CONTENT_TYPES: Record<ResponseFormat, string> = {
 /**
  * The language to render in, normalized so that a cache key has few possible values: the
  * available locale that `?lang=` (400 if malformed) or else Accept-Language (malformed entries
- * ignored) negotiates to, or, when none matches, the requested language's primary subtag, so
- * that the text can still say which language it fell back from.
+ * ignored) negotiates to, or, when none matches, the requested language's primary subtag (the
+ * whole tag where that subtag alone would match, as `zh-TW`), so that the text can still say
+ * which language it fell back from.
  */
 export function chooseLanguage(lang: string | undefined, acceptLanguage: string | undefined): string {
   if (lang !== undefined) {
@@ -28,7 +29,10 @@ export function chooseLanguage(lang: string | undefined, acceptLanguage: string 
       throw new ProblemError('invalid-language', `lang=${echo(lang)} is not a BCP 47 language tag; use one such as en, vi or pt-BR`, { allowed: availableLocales });
     }
     const negotiated = negotiateLocale(tag, availableLocales);
-    return negotiated.fellBack ? tag.split('-')[0]! : negotiated.locale;
+    if (!negotiated.fellBack) return negotiated.locale;
+    // `zh-TW` falls back, but `zh` alone would be served as zh-CN: keep the whole tag then.
+    const language = tag.split('-')[0]!;
+    return negotiateLocale(language, availableLocales).fellBack ? language : tag;
   }
   const accepted = bestAcceptedLanguage(acceptLanguage, availableLocales);
   return accepted === undefined ? DEFAULT_LOCALE : negotiateLocale(accepted, availableLocales).locale;

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyCatalogueWithoutDrafts } from '../test/copy-catalogue.js';
+import { copySmallCatalogue } from '../test/copy-catalogue.js';
 import { exportUnits, importUnits, readExchangeFile, toPo, toXliff } from './exchange.js';
 import { loadCatalogue } from './load.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'protocodes-exchange-'));
 const root = join(work, 'catalogue');
-copyCatalogueWithoutDrafts(join(packageRoot, '..', '..', 'catalogue'), root);
+copySmallCatalogue(join(packageRoot, '..', '..', 'catalogue'), root);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const snapshot = (folder: string) => Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));

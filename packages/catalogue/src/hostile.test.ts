@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyCatalogueWithoutDrafts } from '../test/copy-catalogue.js';
+import { copySmallCatalogue } from '../test/copy-catalogue.js';
 import { MAX_DIAGNOSTICS_PER_FILE } from './load.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,7 @@ afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true,
 function checkPlanted(plant: (root: string) => void) {
   const root = mkdtempSync(join(tmpdir(), 'protocodes-hostile-'));
   copies.push(root);
-  copyCatalogueWithoutDrafts(realCatalogue, root);
+  copySmallCatalogue(realCatalogue, root);
   plant(root);
   const result = spawnSync(process.execPath, ['--max-old-space-size=512', cli, 'check', '--catalogue', root], {
     cwd: root,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyCatalogueWithoutDrafts } from '../test/copy-catalogue.js';
+import { copySmallCatalogue } from '../test/copy-catalogue.js';
 import { compileBlockers, compileCatalogue, publishedLocales } from './compile.js';
 import { stampTranslations } from './fix.js';
 import { loadCatalogue } from './load.js';
@@ -81,7 +81,7 @@ describe('a draft locale', () => {
     copies.push(dir);
     // Two copies in the same layout, so that the paths the version hashes are the same.
     const real = join(packageRoot, '..', '..', 'catalogue');
-    for (const copy of ['with', 'without']) copyCatalogueWithoutDrafts(real, join(dir, copy, 'catalogue'));
+    for (const copy of ['with', 'without']) copySmallCatalogue(real, join(dir, copy, 'catalogue'));
     // Esperanto: a language nobody is translating, so the folder is new.
     mkdirSync(join(dir, 'with', 'catalogue', 'locales', 'eo'));
     writeFileSync(
@@ -130,7 +130,7 @@ describe('the real catalogue\'s translations', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'protocodes-glossary-'));
     copies.push(dir);
-    copyCatalogueWithoutDrafts(join(packageRoot, '..', '..', 'catalogue'), dir);
+    copySmallCatalogue(join(packageRoot, '..', '..', 'catalogue'), dir);
     const path = join(dir, 'locales', 'vi', 'smtp.yaml');
     const lines = readFileSync(path, 'utf8').split('\n');
     const line = lines.findIndex((l) => l.startsWith('    title: ')) + 1;
