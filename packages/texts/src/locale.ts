@@ -84,7 +84,12 @@ function maximized(tag: string): Intl.Locale {
 export function impliedScript(tag: string): string | undefined {
   const subtags = tag.split('-');
   if (subtags.length < 2 || !MULTI_SCRIPT.has(subtags[0]!.toLowerCase())) return undefined;
-  return maximized(tag).script;
+  try {
+    return maximized(tag).script;
+  } catch {
+    // A tag our canonicalization accepts but Intl does not: it implies nothing.
+    return undefined;
+  }
 }
 
 function lookup(tag: string, available: readonly string[]): NegotiatedLocale {
