@@ -35,11 +35,12 @@ if (!existsSync(file) || statSync(file).size === 0) {
 }
 console.log(`log: ${file}, ${LINES.toLocaleString('en')} lines, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 
-// Both read the file in the same 4 MiB pieces and split them at line ends; only the subject parses.
+// Both read the file in the same 64 KiB pieces (what a stream reads at a time, and about the 256
+// lines that `protocodes explain` parses at once) and split them at line ends; only the subject parses.
 const reader = (work) => `node --input-type=module -e "
 import { openSync, readSync } from 'node:fs';
 import { parseReply } from '@protocodes/core';
-const fd = openSync('${file}', 'r'); const buf = Buffer.alloc(1 << 22); let rest = ''; let lines = 0; let n;
+const fd = openSync('${file}', 'r'); const buf = Buffer.alloc(1 << 16); let rest = ''; let lines = 0; let n;
 const take = (text) => { lines += text.split('\\\\n').length; ${work} };
 while ((n = readSync(fd, buf)) > 0) { const text = rest + buf.toString('utf8', 0, n); const cut = text.lastIndexOf('\\\\n'); take(text.slice(0, cut)); rest = text.slice(cut + 1); }
 if (rest) take(rest);

@@ -78,6 +78,18 @@ describe('parseReply', () => {
     expect(reason('550 5.1.1 Message rejected')).toBe('userunknown');
   });
 
+  it('shares one frozen verdict between findings that have the same outcome and reason', () => {
+    const [a, b] = parseReply('said: 550 5.1.1 User unknown\nsaid: 550 5.1.1 No such user here');
+    expect(a!.verdict).toBe(b!.verdict);
+    expect(Object.isFrozen(a!.verdict)).toBe(true);
+    expect(a!.verdict).toEqual({ outcome: 'permanent', side: 'sender', retry: 'after-fix' });
+  });
+
+  it('writes an enhanced code with leading zeros as the registry does', () => {
+    expect(parseReply('said: 550 5.1.01 User unknown')[0]?.enhanced).toBe('5.1.1');
+    expect(parseReply('said: 451 4.7.650 Try later')[0]?.enhanced).toBe('4.7.650');
+  });
+
   it('gives one finding per reply in a log, and success is delivered', () => {
     const log = ['Dec  1 08:00:00 mx postfix/smtp[123]: 4XyZ12AbC: to=<a@x.example>, relay=mx.x.example[198.51.100.1]:25, status=sent (250 2.0.0 OK 1700000000 x1si123 - gsmtp)',
       'Dec  1 08:00:01 mx postfix/smtp[124]: 5AbC: to=<b@y.example>, status=bounced (host mx.y.example[198.51.100.2] said: 552 5.2.2 Over quota (in reply to RCPT TO command))'].join('\n');

@@ -14,6 +14,7 @@ export interface ReplySpan {
   end: number;
 }
 
+/** Shared between findings and frozen: copy it before changing it. */
 export interface ReplyVerdict {
   /** `success` for 2xx, `temporary` for 4xx, `permanent` for 5xx, `unknown` when no code was found. */
   outcome: 'success' | 'temporary' | 'permanent' | 'unknown';
@@ -69,7 +70,7 @@ export const BASIC = /(?:(?<![\w.:/=-])|(?<=\breply=|\[[Mm]essage=|\b[Ee][Rr][Rr
 // `dsn=5.1.1` is how Postfix and Sendmail log the status they settled on.
 /** The specification of an enhanced code; `tokensIn` reads the same by hand. */
 export const ENHANCED = /(?:(?<![\w.=])|(?<=\bdsn=))([245])\.([0-7])\.(\d{1,3})(?![\w]|\.\d)/g;
-const COMMAND = /(?:in\s+reply\s+to|after(?:\s+pipelined)?|while\s+sending|>>>)\s*(rcpt\s+to|mail\s+from|data|end\s+of\s+data|ehlo|helo|starttls|auth|bdat|quit|rset|vrfy|initial connection|initial greeting|connect)\b/gi;
+const COMMAND = /(?:in\s+reply\s+to|after(?:\s+pipelined)?|while\s+sending|>>>)\s*(rcpt\s+to|mail\s+from|data|end\s+of\s+data|ehlo|helo|starttls|auth|bdat|quit|rset|vrfy|initial connection|initial greeting|connect)\b/i;
 // How qmail and Postfix name the step without naming the command.
 const STEP_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['does not like recipient', 'RCPT TO'],
@@ -80,7 +81,7 @@ const STEP_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['[rcpt_to]', 'RCPT TO'],
   ['[mail_from]', 'MAIL FROM'],
 ];
-const HOST = /\bhost\s+([a-z0-9][a-z0-9.-]{0,252}\.[a-z]{2,})\s?\[|\bremote-mta:\s*dns;\s*([a-z0-9][a-z0-9.-]{0,252})|\bremote (?:mail )?server\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|\bconversation with\s+([a-z0-9][a-z0-9.-]{0,252})\[/gi;
+const HOST = /\bhost\s+([a-z0-9][a-z0-9.-]{0,252}\.[a-z]{2,})\s?\[|\bremote-mta:\s*dns;\s*([a-z0-9][a-z0-9.-]{0,252})|\bremote (?:mail )?server\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})|\bconversation with\s+([a-z0-9][a-z0-9.-]{0,252})\[/i;
 
 // Words after which any 3-digit code is the server's reply, even one no RFC defines (511, 571).
 const REPLY_LEAD = /(?:said|error|error_code|reply|returned|response|smtp;|<<<)\s*:?\s*$/i;
@@ -122,7 +123,8 @@ export function parseReply(text: string): ReplyFinding[] {
   let sentCommand: { command: string; span: ReplySpan } | undefined;
   let previousEnd = -2;
   let transcriptRefused = false;
-  for (const [start, end] of records(text)) {
+  for (let start = 0, end = 0; start < text.length; start = end + 1) {
+    end = recordEnd(text, start);
     const finding = parseRecord(text, start, Math.min(end, start + MAX_RECORD));
     if (finding?.reply === undefined && finding?.enhanced === undefined && text.startsWith('>>>', start)) {
       const m = /^>>>\s*([a-z]+(?:\s+(?:to|from))?)/i.exec(text.slice(start, start + 64));
@@ -177,21 +179,20 @@ export function explainReply(text: string): ReplyFinding | undefined {
   return [...findings].reverse().find((f) => f.reply !== undefined && f.reason !== 'delivered') ?? findings.find((f) => f.reply !== undefined || f.enhanced !== undefined) ?? findings[0];
 }
 
-function* records(text: string): Generator<[number, number]> {
-  let start = 0;
-  let lineStart = 0;
+/**
+ * Where the record that starts at `start` ends: a line, with the lines that continue it (indented
+ * lines, `550-` continuation lines, a code the log wrapped onto the next line).
+ */
+function recordEnd(text: string, start: number): number {
+  let lineStart = start;
   let openCode: string | undefined;
-  while (lineStart < text.length) {
+  for (;;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     openCode = multiLineCode(text, lineStart, lineEnd) ?? openCode;
     const next = lineEnd + 1;
     const continues = next < text.length && (isIndented(text, next) || startsWithCode(text, next, openCode) || endsWithBareCode(text, lineStart, lineEnd));
-    if (!continues) {
-      yield [start, lineEnd];
-      start = next;
-      openCode = undefined;
-    }
+    if (!continues) return lineEnd;
     lineStart = next;
   }
 }
@@ -251,12 +252,13 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   const chosen = chooseCandidate(candidates);
   const spans: ReplySpan[] = [];
   let command: string | undefined;
-  // The two scans below are skipped when their key words are absent: most log lines have neither.
-  for (const m of /reply|after|sending|>>>/i.test(record) ? record.matchAll(COMMAND) : []) {
-    command = normalizeCommand(m[1]!);
-    const at = start + m.index! + m[0].length - m[1]!.length;
-    spans.push({ part: 'command', start: at, end: at + m[1]!.length });
-    break;
+  // The scans below are skipped when their key words are absent: most log lines have none. Each
+  // takes the first match only.
+  const commandMatch = /reply|after|sending|>>>/i.test(record) ? COMMAND.exec(record) : null;
+  if (commandMatch) {
+    command = normalizeCommand(commandMatch[1]!);
+    const at = start + commandMatch.index + commandMatch[0].length - commandMatch[1]!.length;
+    spans.push({ part: 'command', start: at, end: at + commandMatch[1]!.length });
   }
   if (!command && /like|failed|refused|_(?:to|from)\]/i.test(record)) {
     const step = stepIn(lower(), start);
@@ -266,13 +268,12 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
     }
   }
   let remoteHost: string | undefined;
-  for (const m of /host|remote|conversation/i.test(record) ? record.matchAll(HOST) : []) {
-    const host = m[1] ?? m[2] ?? m[3] ?? m[4];
-    if (!host) continue;
+  const hostMatch = /host|remote|conversation/i.test(record) ? HOST.exec(record) : null;
+  if (hostMatch) {
+    const host = (hostMatch[1] ?? hostMatch[2] ?? hostMatch[3] ?? hostMatch[4])!;
     remoteHost = host.replace(/\.$/, '').toLowerCase();
-    const at = start + m.index! + m[0].indexOf(host);
+    const at = start + hostMatch.index + hostMatch[0].indexOf(host);
     spans.push({ part: 'host', start: at, end: at + host.length });
-    break;
   }
   if (!chosen) {
     // A line without a code is only a finding when it plainly reports a failed delivery.
@@ -314,7 +315,11 @@ interface Token {
   code: string;
   start: number;
   end: number;
+  /** Set on an enhanced code once a basic code has taken it as its status. */
+  paired?: boolean;
 }
+
+const CODE_START = /[245][\d.]/g;
 
 /**
  * The basic and enhanced codes of a record, in one pass: what BASIC and ENHANCED describe, read
@@ -324,9 +329,13 @@ export function tokensIn(record: string): { basic: Token[]; enhanced: Token[] } 
   const basic: Token[] = [];
   const enhanced: Token[] = [];
   const n = record.length;
-  for (let i = 0; i < n; i++) {
-    const c = record.charCodeAt(i);
-    if (c !== 50 && c !== 52 && c !== 53) continue;
+  // The regular expression engine finds each 2, 4 or 5 followed by a digit or a dot faster than a
+  // loop over every character; the checks below then read around it by hand.
+  const first = CODE_START;
+  first.lastIndex = 0;
+  while (first.test(record)) {
+    const i = first.lastIndex - 2;
+    first.lastIndex = i + 1;
     const before = i === 0 ? 32 : record.charCodeAt(i - 1);
     const second = record.charCodeAt(i + 1);
     if (second === 46) {
@@ -340,8 +349,10 @@ export function tokensIn(record: string): { basic: Token[]; enhanced: Token[] } 
       const after = j < n ? record.charCodeAt(j) : 32;
       if (isWordChar(after) || (after === 46 && isDigit(record.charCodeAt(j + 1)))) continue;
       if ((isWordChar(before) || before === 46 || before === 61) && !(before === 61 && endsWithWord(record, i - 1, 'dsn'))) continue;
-      enhanced.push({ code: `${record[i]}.${record[i + 2]}.${Number(record.slice(i + 4, j))}`, start: i, end: j });
-      i = j - 1;
+      // `5.1.01` is written `5.1.1`; the code is only rebuilt when it has such a zero.
+      const code = digits > 1 && record.charCodeAt(i + 4) === 48 ? `${record[i]}.${record[i + 2]}.${Number(record.slice(i + 4, j))}` : record.slice(i, j);
+      enhanced.push({ code, start: i, end: j });
+      first.lastIndex = j;
     } else if (isDigit(second) && isDigit(record.charCodeAt(i + 2))) {
       // ddd
       const after = i + 3 < n ? record.charCodeAt(i + 3) : 32;
@@ -352,7 +363,7 @@ export function tokensIn(record: string): { basic: Token[]; enhanced: Token[] } 
         || (before === 58 && followsErrorCode(record, i - 1));
       if (!leads) continue;
       basic.push({ code: record.slice(i, i + 3), start: i, end: i + 3 });
-      i += 2;
+      first.lastIndex = i + 3;
     }
   }
   return { basic, enhanced };
@@ -382,32 +393,50 @@ function endsWithWord(record: string, end: number, word: string): boolean {
 
 function candidatesIn(record: string, offset: number): Candidate[] {
   const { basic, enhanced } = tokensIn(record);
-  const used = new Set<number>();
   const found: Candidate[] = [];
+  // Both token lists are in text order; enhanced codes not paired with a basic code are merged in
+  // as they are passed, so the candidates come out in text order too.
   let e = 0;
+  const addLoneEnhanced = (until: number) => {
+    for (; e < enhanced.length && enhanced[e]!.start < until; e++) {
+      const x = enhanced[e]!;
+      if (x.paired || isNoise(record, x.start)) continue;
+      found.push({ enhanced: x.code, start: offset + x.start, enhancedSpan: { part: 'enhanced', start: offset + x.start, end: offset + x.end }, inner: isInner(record, x.start) });
+    }
+  };
   for (const m of basic) {
-    const code = Number(m.code);
     const at = m.start;
-    while (e < enhanced.length && enhanced[e]!.start < at) e++;
+    addLoneEnhanced(at);
     const next = enhanced[e];
-    const gap = next ? record.slice(at + 3, next.start) : '';
     // Exchange pairs 550 with 4.4.7, so adjacency decides, not a matching class.
-    const paired = next && gap.length <= 16 && /^[\s\-#:]*$/.test(gap) && (next.code[0] === m.code[0] || /^\s+$/.test(gap));
+    const paired = next !== undefined && pairs(record, m, next);
+    const code = Number(m.code);
     if (!paired && !isSmtpReplyCode(code) && !(code >= 400 && (at === 0 || REPLY_LEAD.test(record.slice(Math.max(0, at - 24), at))))) continue;
     if (!paired && isNoise(record, at)) continue;
     const candidate: Candidate = { reply: code, start: offset + at, replySpan: { part: 'reply', start: offset + at, end: offset + at + 3 }, inner: isInner(record, at) };
     if (paired) {
-      used.add(e);
+      next.paired = true;
       candidate.enhanced = next.code;
       candidate.enhancedSpan = { part: 'enhanced', start: offset + next.start, end: offset + next.end };
     }
     found.push(candidate);
   }
-  enhanced.forEach((x, i) => {
-    if (used.has(i) || isNoise(record, x.start)) return;
-    found.push({ enhanced: x.code, start: offset + x.start, enhancedSpan: { part: 'enhanced', start: offset + x.start, end: offset + x.end }, inner: isInner(record, x.start) });
-  });
-  return found.sort((a, b) => a.start - b.start);
+  addLoneEnhanced(record.length);
+  return found;
+}
+
+/** Whether an enhanced code follows a basic one closely enough to be its status: at most 16 spaces, dashes, `#` or `:` apart, and of the same class unless only spaces part them. */
+function pairs(record: string, basic: Token, enhanced: Token): boolean {
+  const gap = enhanced.start - basic.end;
+  if (gap < 0 || gap > 16) return false;
+  let onlySpaces = true;
+  for (let i = basic.end; i < enhanced.start; i++) {
+    const c = record.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (c !== 45 && c !== 35 && c !== 58) return false;
+    onlySpaces = false;
+  }
+  return onlySpaces || record.charCodeAt(enhanced.start) === record.charCodeAt(basic.start);
 }
 
 // Words just before a number that make it something other than a reply code.
@@ -503,10 +532,19 @@ function normalizeCommand(raw: string): string {
   return upper;
 }
 
-/** The verdict for a reply class (2, 4, 5, or undefined when only words were found) and a reason. */
+// A handful of verdicts cover every finding: each is built once and shared, frozen, by the findings
+// that have it, since a log of a million lines would otherwise allocate a million equal objects.
+const VERDICTS: Map<ReplyReason, Readonly<ReplyVerdict>>[] = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map()];
+
+/** The verdict for a reply class (2, 4, 5, or undefined when only words were found) and a reason. Frozen: it is shared. */
 export function verdictFor(cls: number | undefined, reason: ReplyReason): ReplyVerdict {
-  const outcome = cls === 2 ? 'success' : cls === 4 ? 'temporary' : cls === 5 ? 'permanent' : reason === 'networkerror' || reason === 'expired' ? 'temporary' : 'unknown';
-  const side = verdictSide(reason);
-  const retry = outcome === 'success' ? 'no' : outcome === 'temporary' ? 'later' : 'after-fix';
-  return { outcome, side, retry };
+  const byReason = VERDICTS[cls ?? 0]!;
+  let verdict = byReason.get(reason);
+  if (verdict === undefined) {
+    const outcome = cls === 2 ? 'success' : cls === 4 ? 'temporary' : cls === 5 ? 'permanent' : reason === 'networkerror' || reason === 'expired' ? 'temporary' : 'unknown';
+    const retry = outcome === 'success' ? 'no' : outcome === 'temporary' ? 'later' : 'after-fix';
+    verdict = Object.freeze({ outcome, side: verdictSide(reason), retry });
+    byReason.set(reason, verdict);
+  }
+  return verdict;
 }
