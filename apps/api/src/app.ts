@@ -11,8 +11,8 @@ import {
   listCodeSummaries,
   localeMessage,
   MAX_QUERY_LENGTH,
-  renderComparison,
-  renderExplanation,
+  renderComparisonFromInput,
+  renderExplanationFromInput,
   searchCodes,
   textsVersion,
 } from '@protocodes/texts';
@@ -281,7 +281,7 @@ export function createApi(options: AppOptions = {}): Api {
         const described = typeof code === 'string' ? describeEnhancedCodeText({ code, locale: lang }) : describeCode({ protocol, code, locale: lang });
         return { body: jsonBody(described), format, locale: described.locale };
       }
-      const rendered = renderExplanation({ protocol, code, locale: lang, format });
+      const rendered = renderExplanationFromInput({ protocol, code, locale: lang, format });
       return { body: rendered.output, format, locale: rendered.locale };
     });
   });
@@ -297,7 +297,7 @@ export function createApi(options: AppOptions = {}): Api {
       if (typeof a !== 'string' || typeof b !== 'string') throw new ProblemError('invalid-code', `cannot compare ${a} with ${b}: compare two reply codes (550 and 554) or two enhanced codes (5.1.1 and 5.7.1)`);
       if (format === 'json') throw new ProblemError('invalid-query', 'enhanced codes are compared as text, markdown or html; ask for format=text, markdown or html', { allowed: ['text', 'markdown', 'html'] });
       return serve(c, `compare|${protocol}|${a}|${b}|${format}|${lang}`, () => {
-        const rendered = renderComparison({ protocol, codes: [a, b], locale: lang, format });
+        const rendered = renderComparisonFromInput({ protocol, codes: [a, b], locale: lang, format });
         return { body: rendered.output, format, locale: rendered.locale };
       });
     }
@@ -312,7 +312,7 @@ export function createApi(options: AppOptions = {}): Api {
           const described = describeComparison({ protocol, codes: [low, high], locale: lang });
           return { body: jsonBody(described), format, locale: described.locale };
         }
-        const rendered = renderComparison({ protocol, codes: [low, high], locale: lang, format });
+        const rendered = renderComparisonFromInput({ protocol, codes: [low, high], locale: lang, format });
         return { body: rendered.output, format, locale: rendered.locale };
       },
       link,

@@ -66,6 +66,98 @@ function protocolModule(entry: ProtocolCatalogue): string {
   );
 }
 
+// The prose of a code entry: what a locale translates. Everything else is a fact.
+const CODE_PROSE = new Set(['title', 'summary', 'description', 'whenYouSeeIt', 'howToFix', 'whenToSend', 'onReceive']);
+
+/** A code entry without its prose; vendor meanings keep only who defines them, retry exceptions their policy. */
+function codeFacts(value: Record<string, unknown>): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (CODE_PROSE.has(key)) continue;
+    if (key === 'vendorMeanings') facts.vendors = (field as { origin: string }[]).map((v) => v.origin);
+    else if (key === 'retryWhen') facts.retryWhen = (field as { condition: string }[]).map(({ condition: _prose, ...rest }) => rest);
+    else facts[key] = field;
+  }
+  return facts;
+}
+
+/**
+ * `facts/<protocol>.ts`: what a program decides with (class, retry, phases, references…) and no
+ * prose in any language, so that asking whether a code exists costs a few kilobytes.
+ */
+function factsModule(entry: ProtocolCatalogue): string {
+  const { value: protocol } = entry.protocol;
+  const id = protocol.id;
+  const codes = Object.fromEntries(
+    [...entry.codes]
+      .sort((a, b) => a.value.code - b.value.code)
+      .map(({ value }) => [String(value.code), { protocol: id, ...codeFacts(value as unknown as Record<string, unknown>) }]),
+  );
+  const digits = (list: readonly { digit: number }[] | undefined) => list?.map((d) => d.digit);
+  const protocolFacts = {
+    id,
+    name: protocol.name,
+    references: protocol.references,
+    classes: digits(protocol.classes),
+    categories: digits(protocol.categories),
+    phases: protocol.phases?.map((phase) => phase.id),
+  };
+  return (
+    HEADER(`catalogue/protocols/${id}`) +
+    `
+export const ${id}ProtocolFacts = ${toLiteral(protocolFacts)} as const;
+` +
+    `
+/** Every ${protocol.name} code's facts, keyed by code. */
+export const ${id}CodeFacts = ${toLiteral(codes)} as const;
+`
+  );
+}
+
+/** `@protocodes/core/<protocol>/facts`: typed lookups over the facts alone. */
+function factsEntryModule(entry: ProtocolCatalogue): string {
+  const p = entry.id;
+  const P = capitalized(p);
+  const name = entry.protocol.value.name;
+  return `${HEADER(`catalogue/protocols/${p}`)}
+// @protocodes/core/${p}/facts: ${name} codes without prose, for programs that only decide.
+import { ${p}CodeFacts, ${p}ProtocolFacts } from '../facts/${p}.js';
+import { UnknownCodeError } from '../../errors.js';
+import { parseCodeInput } from '../../lookup.js';
+
+export { ${p}CodeFacts, ${p}ProtocolFacts };
+
+/** Every ${name} code in the catalogue, as a literal union. */
+export type ${P}ReplyCode = keyof typeof ${p}CodeFacts;
+/** The facts of one ${name} code, with their literal types. */
+export type ${P}CodeFacts<C extends ${P}ReplyCode = ${P}ReplyCode> = (typeof ${p}CodeFacts)[C];
+
+const byCode: Readonly<Record<number, ${P}CodeFacts | undefined>> = ${p}CodeFacts;
+
+export function is${P}ReplyCode(value: unknown): value is ${P}ReplyCode {
+  return typeof value === 'number' && byCode[value] !== undefined;
+}
+
+/** One ${name} code's facts, precisely typed. Throws UnknownCodeError for a code that is not in the catalogue. */
+export function get${P}Facts<C extends ${P}ReplyCode>(code: C): ${P}CodeFacts<C> {
+  const facts = ${p}CodeFacts[code];
+  if (!facts) throw new UnknownCodeError('${p}', String(code), []);
+  return facts;
+}
+
+/** The facts for untrusted input (\`"554"\`, \`554\`), or undefined. */
+export function find${P}Facts(input: unknown): ${P}CodeFacts | undefined {
+  const code = parseCodeInput(input);
+  return code === undefined ? undefined : byCode[code];
+}
+
+/** Every ${name} code's facts, in code order. */
+export function list${P}Facts(): ${P}CodeFacts[] {
+  return Object.values(${p}CodeFacts);
+}
+`;
+}
+
 /** Registry order: X.1.2 before X.1.10. */
 export function compareEnhanced(a: string, b: string): number {
   const [, as = 0, ad = 0] = a.split('.').map(Number);
@@ -262,6 +354,8 @@ export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileR
   for (const protocol of catalogue.protocols) {
     modules.set(`${protocol.id}.ts`, protocolModule(protocol));
     modules.set(`entries/${protocol.id}.ts`, entryModule(protocol));
+    modules.set(`facts/${protocol.id}.ts`, factsModule(protocol));
+    modules.set(`entries/${protocol.id}-facts.ts`, factsEntryModule(protocol));
   }
   modules.set('registry.ts', registryModule(catalogue));
   for (const protocol of catalogue.protocols) {

@@ -110,6 +110,17 @@ writeFileSync(
   join(out, 'all-bundles.ts'),
   `${plainHeader}\nimport type { LocaleContent } from '../model.js';\n${others.map((l, i) => `import { bundle as bundle${i} } from './bundles/${l.id}.js';`).join('\n')}\n\nexport const allBundles: readonly LocaleContent[] = [${others.map((_, i) => `bundle${i}`).join(', ')}];\n`,
 );
+// `@protocodes/texts/<locale>`: the whole API with English and that one locale loaded, for
+// programs (and bundles) that know their language up front.
+mkdirSync(join(out, 'entries'), { recursive: true });
+for (const locale of locales) {
+  const name = `${locale.messages.value.locale.englishName} (${locale.id})`;
+  const register = locale.id === 'en' ? '' : `import { bundle } from '../bundles/${locale.id}.js';\nimport { registerLocale } from '../../runtime.js';\n\nregisterLocale(bundle);\n`;
+  writeFileSync(
+    join(out, 'entries', `${locale.id}.ts`),
+    `${plainHeader}\n// @protocodes/texts/${locale.id}: the texts API with ${locale.id === 'en' ? 'English only' : `${name} and English (its fallback)`} loaded, and no other language.\n${register}\nexport * from '../../api.js';\n`,
+  );
+}
 const textsVersion = textsVersionOf(packageRoot, catalogueVersion(catalogue), Handlebars.VERSION);
 writeFileSync(
   join(out, 'version.ts'),

@@ -3,7 +3,7 @@
 import { listCodes, protocolList } from '@protocodes/core';
 import { describe, expect, it } from 'vitest';
 import { englishLeftovers, englishPhrases, problemsIn, wireTextsOf } from '../test/flaws.js';
-import { availableLocales, FORMATS, renderExplanation } from './index.js';
+import { availableLocales, FORMATS, renderExplanationFromInput } from './index.js';
 
 const translated = availableLocales.filter((locale) => locale !== 'en');
 
@@ -18,11 +18,11 @@ describe('every explanation in every locale', () => {
       const wire = wireTextsOf(listCodes(protocol));
       for (const format of FORMATS) {
         for (const entry of listCodes(protocol)) {
-          const english = renderExplanation({ protocol, code: entry.code, format });
+          const english = renderExplanationFromInput({ protocol, code: entry.code, format });
           for (const problem of problemsIn(english)) flaws.push(`${protocol} ${entry.code} en ${format}: ${problem}`);
           const phrases = englishPhrases(english, wire);
           for (const locale of translated) {
-            const rendered = renderExplanation({ protocol, code: entry.code, locale, format });
+            const rendered = renderExplanationFromInput({ protocol, code: entry.code, locale, format });
             const where = `${protocol} ${entry.code} ${locale} ${format}`;
             if (rendered.fallbacks.length > 0) flaws.push(`${where}: falls back for ${rendered.fallbacks.map((f) => f.part).join(', ')}`);
             for (const problem of problemsIn(rendered)) flaws.push(`${where}: ${problem}`);

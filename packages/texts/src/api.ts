@@ -1,5 +1,5 @@
-export { renderComparison, renderExplanation, InvalidFormatError, localeMessage, headingsOf } from './render.js';
-export type { ComparisonRequest, ExplanationRequest, RenderOptions } from './render.js';
+export { renderComparison, renderComparisonFromInput, renderExplanation, renderExplanationFromInput, InvalidFormatError, localeMessage, headingsOf } from './render.js';
+export type { ComparisonRequest, ComparisonInput, EnhancedStatusCode, ExplanationRequest, ExplanationInput, RenderOptions, TextCode } from './render.js';
 export { negotiateLocale, canonicalLocale, InvalidLocaleError, DEFAULT_LOCALE, MAX_TAG_LENGTH } from './locale.js';
 export { parseAcceptLanguage, bestAcceptedLanguage, MAX_ACCEPT_LANGUAGE_LENGTH, MAX_LANGUAGE_RANGES } from './accept-language.js';
 export type { LanguageRange } from './accept-language.js';

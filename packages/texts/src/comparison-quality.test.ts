@@ -2,7 +2,7 @@
 // says nothing twice, and puts the hand-written insight near the top. Checked on every pair.
 import { compareCodes, getProtocol, listCodes, protocolList } from '@protocodes/core';
 import { describe, expect, it } from 'vitest';
-import { describeComparison, FORMATS, renderComparison, type Format } from './index.js';
+import { describeComparison, FORMATS, renderComparisonFromInput, type Format } from './index.js';
 import { visibleHtml } from '../test/visible-text.js';
 
 const LOCALES = ['en', 'vi'] as const;
@@ -46,7 +46,7 @@ for (const protocol of protocolList) {
     for (const locale of LOCALES) {
       for (const format of FORMATS) {
         for (const [a, b] of pairs) {
-          const { output } = renderComparison({ protocol, codes: [a, b], locale, format });
+          const { output } = renderComparisonFromInput({ protocol, codes: [a, b], locale, format });
           const described = describeComparison({ protocol, codes: [a, b], locale });
           const headings = [described.a, described.b].map((code) => `${getProtocol(protocol).name} ${code.code} ${code.texts.title}`);
           const after = locale === 'en' ? 'When to use which' : 'Khi nào dùng cái nào';
@@ -106,7 +106,7 @@ for (const protocol of protocolList) {
         const note = describeComparison({ protocol, codes: [a, b], locale }).note;
         if (!note) continue;
         curated++;
-        const { output } = renderComparison({ protocol, codes: [a, b], locale, format: 'text' });
+        const { output } = renderComparisonFromInput({ protocol, codes: [a, b], locale, format: 'text' });
         const at = output.indexOf(note.text);
         expect(at, `${a} vs ${b} ${locale}: the note is printed`).toBeGreaterThan(0);
         const before = words(output.slice(0, at)).length;
@@ -122,7 +122,7 @@ for (const protocol of protocolList) {
     for (const locale of LOCALES) {
       const labels = locale === 'en' ? ['Session phases', 'Who acts'] : ['Giai đoạn của phiên', 'Ai cần xử lý'];
       for (const [a, b] of pairs) {
-        const { output } = renderComparison({ protocol, codes: [a, b], locale, format: 'text' });
+        const { output } = renderComparisonFromInput({ protocol, codes: [a, b], locale, format: 'text' });
         const described = describeComparison({ protocol, codes: [a, b], locale });
         const { keyDifference } = described;
         // Only lists of two or more items: a single phase or actor may well be named.

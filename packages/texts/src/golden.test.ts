@@ -1,7 +1,7 @@
 // Comparisons read aloud before they were committed: any change to their wording shows up here
 // as a diff to review (vitest -u writes the new text; read it before committing it).
 import { describe, expect, it } from 'vitest';
-import { availableLocales, renderComparison } from './index.js';
+import { availableLocales, renderComparisonFromInput } from './index.js';
 
 // 235 vs 554 is read in every locale, above.
 const GOLDEN_PAIRS = [
@@ -24,7 +24,7 @@ describe('golden comparisons in every locale', () => {
   for (const [protocol, a, b] of EVERY_LOCALE_PAIRS) {
     for (const locale of availableLocales) {
       it(`${protocol.toUpperCase()} ${a} vs ${b} in ${locale}`, async () => {
-        const rendered = renderComparison({ protocol, codes: [a, b], locale, format: 'text' });
+        const rendered = renderComparisonFromInput({ protocol, codes: [a, b], locale, format: 'text' });
         expect([rendered.locale, rendered.fallbacks]).toEqual([locale, []]);
         await expect(rendered.output).toMatchFileSnapshot(`../test/golden/${protocol}-${a}-vs-${b}.${locale}.txt`);
       });
@@ -36,7 +36,7 @@ describe('golden comparisons', () => {
   for (const [a, b] of GOLDEN_PAIRS) {
     for (const locale of ['en', 'vi'] as const) {
       it(`SMTP ${a} vs ${b} in ${locale}`, async () => {
-        const { output, fallbacks } = renderComparison({ protocol: 'smtp', codes: [a, b], locale, format: 'text' });
+        const { output, fallbacks } = renderComparisonFromInput({ protocol: 'smtp', codes: [a, b], locale, format: 'text' });
         expect(fallbacks).toEqual([]);
         await expect(output).toMatchFileSnapshot(`../test/golden/smtp-${a}-vs-${b}.${locale}.txt`);
       });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { problemsIn } from '../test/flaws.js';
 import { readFileSync } from 'node:fs';
 import { explainReply, listEnhancedEntries } from '@protocodes/core';
-import { availableLocales, FORMATS, InvalidFormatError, InvalidLocaleError, MixedComparisonError, renderComparison, renderExplanation, renderReply, type Format, type RenderedText } from './index.js';
+import { availableLocales, FORMATS, InvalidFormatError, InvalidLocaleError, MixedComparisonError, renderComparison, renderComparisonFromInput, renderExplanation, renderExplanationFromInput, renderReply, type Format, type RenderedText } from './index.js';
 
 const LOCALES = availableLocales;
 
@@ -53,8 +53,9 @@ describe('a comparison', () => {
 
   it('rejects bad requests with typed errors', () => {
     expect(() => renderComparison({ protocol: 'smtp', codes: [235, 235] })).toThrow('cannot compare smtp 235 with itself');
-    expect(() => renderComparison({ protocol: 'smtp', codes: [235, 999] })).toThrow('smtp has no code "999"');
-    expect(() => renderComparison({ protocol: 'gopher', codes: [235, 554] })).toThrow('unknown protocol "gopher"');
+    expect(() => renderComparisonFromInput({ protocol: 'smtp', codes: [235, 999] })).toThrow('smtp has no code "999"');
+    expect(() => renderComparisonFromInput({ protocol: 'gopher', codes: [235, 554] })).toThrow('unknown protocol "gopher"');
+    expect(() => renderExplanationFromInput({ protocol: 'smtp', code: '55x' })).toThrow('smtp has no code "55x"');
     expect(() => renderComparison({ protocol: 'smtp', codes: [235, 554], format: 'pdf' as Format })).toThrow(InvalidFormatError);
     expect(() => renderComparison({ protocol: 'smtp', codes: [235, 554], locale: 'xx-!!' })).toThrow(InvalidLocaleError);
   });
@@ -141,7 +142,7 @@ describe('enhanced status codes', () => {
       for (const code of forms) {
         for (const locale of LOCALES) {
           for (const format of FORMATS) {
-            const rendered = renderExplanation({ protocol: 'smtp', code, locale, format });
+            const rendered = renderExplanationFromInput({ protocol: 'smtp', code, locale, format });
             for (const problem of problemsIn(rendered)) problems.push(`${code} ${locale} ${format}: ${problem}`);
             if (locale === 'vi') expect(rendered.fallbacks, `${code} vi`).toEqual([]);
           }

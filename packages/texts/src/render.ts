@@ -12,6 +12,7 @@ import {
   type CodeEntry,
   type FactContrast,
   type ProtocolId,
+  type ReplyCode,
 } from '@protocodes/core';
 import { negotiateLocale } from './locale.js';
 import { looksEnhanced, MixedComparisonError, renderEnhancedComparison, renderEnhancedExplanation } from './enhanced.js';
@@ -34,12 +35,32 @@ export interface RenderOptions {
   format?: Format;
 }
 
-export interface ExplanationRequest extends RenderOptions {
+/** An SMTP enhanced status code as written in a reply: `5.7.1`, `4.7.650`. */
+export type EnhancedStatusCode = `${2 | 4 | 5}.${number}.${number}`;
+
+/** The codes a protocol's texts can be asked for: its reply codes, and for SMTP enhanced codes too. */
+export type TextCode<P extends ProtocolId> = ReplyCode<P> | (P extends 'smtp' ? EnhancedStatusCode : never);
+
+/** One code of a known protocol; a code the catalogue does not have is a compile error. */
+export interface ExplanationRequest<P extends ProtocolId = ProtocolId> extends RenderOptions {
+  protocol: P;
+  code: TextCode<P>;
+}
+
+/** Two codes of a known protocol, in any order; the text uses the canonical order (smaller code first). */
+export interface ComparisonRequest<P extends ProtocolId = ProtocolId> extends RenderOptions {
+  protocol: P;
+  codes: readonly [TextCode<P>, TextCode<P>];
+}
+
+/** A request from untrusted input (a URL, argv, a form): checked at run time, with errors that say what exists. */
+export interface ExplanationInput extends RenderOptions {
   protocol: string;
   code: number | string;
 }
 
-export interface ComparisonRequest extends RenderOptions {
+/** Two codes from untrusted input, checked at run time. */
+export interface ComparisonInput extends RenderOptions {
   protocol: string;
   /** In any order; the text uses the canonical order (smaller code first). */
   codes: readonly [number | string, number | string];
@@ -111,7 +132,15 @@ export function finish(s: Setup, output: string, title: string): RenderedText {
 }
 
 /** One code explained: meaning, when it appears, how to fix it, facts, related codes, references. */
-export function renderExplanation(request: ExplanationRequest): RenderedText {
+export function renderExplanation<P extends ProtocolId>(request: ExplanationRequest<P>): RenderedText {
+  return renderExplanationFromInput(request as ExplanationInput);
+}
+
+/**
+ * `renderExplanation` for untrusted input: any protocol name and code, checked at run time.
+ * Throws UnknownProtocolError or UnknownCodeError (with suggestions) for what does not exist.
+ */
+export function renderExplanationFromInput(request: ExplanationInput): RenderedText {
   const s = resolveRequest(request.protocol, request);
   if (s.protocol === 'smtp' && looksEnhanced(request.code)) return renderEnhancedExplanation(s, String(request.code));
   const a = codeView(s.protocol, s.entry(request.code), s.tools);
@@ -129,7 +158,12 @@ export function renderExplanation(request: ExplanationRequest): RenderedText {
 }
 
 /** Two codes compared: the key difference from their facts, each code's texts, when to use which, the curated note. */
-export function renderComparison(request: ComparisonRequest): RenderedText {
+export function renderComparison<P extends ProtocolId>(request: ComparisonRequest<P>): RenderedText {
+  return renderComparisonFromInput(request as ComparisonInput);
+}
+
+/** `renderComparison` for untrusted input: any protocol name and codes, checked at run time. */
+export function renderComparisonFromInput(request: ComparisonInput): RenderedText {
   const s = resolveRequest(request.protocol, request);
   const [first, second] = request.codes;
   if (s.protocol === 'smtp' && (looksEnhanced(first) || looksEnhanced(second))) {

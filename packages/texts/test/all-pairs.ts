@@ -4,7 +4,7 @@
 // wire texts aside.
 import { listCodes, type ProtocolId } from '@protocodes/core';
 import { expect } from 'vitest';
-import { availableLocales, FORMATS, renderComparison } from '../src/index.js';
+import { availableLocales, FORMATS, renderComparisonFromInput } from '../src/index.js';
 import { englishLeftovers, englishPhrases, problemsIn, wireTextsOf } from './flaws.js';
 
 export const PAIR_COUNTS = { smtp: 703, http: 3828, ftp: 1653 } as const;
@@ -25,11 +25,11 @@ export function flawsOfEveryPair(protocol: ProtocolId, limit = 40): string[] {
   const flaws: string[] = [];
   for (const format of FORMATS) {
     for (const [a, b] of all) {
-      const english = renderComparison({ protocol, codes: [a, b], format });
+      const english = renderComparisonFromInput({ protocol, codes: [a, b], format });
       for (const problem of problemsIn(english)) flaws.push(`${a} vs ${b} en ${format}: ${problem}`);
       const phrases = englishPhrases(english, wire);
       for (const locale of translated) {
-        const rendered = renderComparison({ protocol, codes: [a, b], locale, format });
+        const rendered = renderComparisonFromInput({ protocol, codes: [a, b], locale, format });
         const where = `${a} vs ${b} ${locale} ${format}`;
         if (rendered.locale !== locale) flaws.push(`${where}: rendered in ${rendered.locale}`);
         if (rendered.fallbacks.length > 0) flaws.push(`${where}: falls back for ${rendered.fallbacks.map((f) => f.part).join(', ')}`);

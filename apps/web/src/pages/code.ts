@@ -1,5 +1,5 @@
 import { getProtocol, type ProtocolId } from '@protocodes/core';
-import { localeMessage, renderExplanation } from '@protocodes/texts';
+import { localeMessage, renderExplanationFromInput } from '@protocodes/texts';
 import type { SiteConfig } from '../config.js';
 import { factFigures, sessionFigure } from '../diagram.js';
 import { escapeHtml, insertBefore } from '../html.js';
@@ -10,7 +10,7 @@ export function codePage(locale: string, protocol: ProtocolId, code: number, con
   const say = (id: string, values?: object) => localeMessage(locale, id, values);
   const definition = getProtocol(protocol);
   const info = codeInfo(locale, protocol, code);
-  const explanation = renderExplanation({ protocol, code, locale, format: 'html' });
+  const explanation = renderExplanationFromInput({ protocol, code, locale, format: 'html' });
   const path = `/${locale}/${protocol}/${code}/`;
   const compare = relatedOf(protocol, code).map((other) => pairLink(locale, protocol, code, other)).join('');
   return {

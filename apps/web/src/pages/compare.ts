@@ -1,5 +1,5 @@
 import { getProtocol, listCuratedPairs, type ProtocolId } from '@protocodes/core';
-import { describeComparison, localeMessage, renderComparison } from '@protocodes/texts';
+import { describeComparison, localeMessage, renderComparisonFromInput } from '@protocodes/texts';
 import { factFigures, sessionFigure } from '../diagram.js';
 import { escapeHtml, insertBefore } from '../html.js';
 import type { Page } from '../layout.js';
@@ -9,7 +9,7 @@ export function comparePage(locale: string, protocol: ProtocolId, a: number, b: 
   const say = (id: string, values?: object) => localeMessage(locale, id, values);
   const definition = getProtocol(protocol);
   const facts = describeComparison({ protocol, codes: [a, b], locale });
-  const comparison = renderComparison({ protocol, codes: [a, b], locale, format: 'html' });
+  const comparison = renderComparisonFromInput({ protocol, codes: [a, b], locale, format: 'html' });
   const question = (name: string, text: string) => ({ '@type': 'Question', name, acceptedAnswer: { '@type': 'Answer', text } });
   const others = listCuratedPairs(protocol)
     .filter(([x, y]) => !(x === a && y === b) && [x, y].some((c) => c === a || c === b))

@@ -1,7 +1,7 @@
 // Pages of SMTP enhanced status codes (one per registry entry, and pairs of related ones) and of
 // provider rules (an index of every provider, and one page per rule).
 import { findEnhancedEntry, listEnhancedEntries, listProviders } from '@protocodes/core';
-import { describeEnhancedCodeText, describeProviderRule, localeMessage, renderComparison, renderExplanation } from '@protocodes/texts';
+import { describeEnhancedCodeText, describeProviderRule, localeMessage, renderComparisonFromInput, renderExplanationFromInput } from '@protocodes/texts';
 import { escapeHtml } from '../html.js';
 import type { Page } from '../layout.js';
 import { enhancedPairs } from '../routes.js';
@@ -26,7 +26,7 @@ export function enhancedSection(locale: string): string {
 export function enhancedPage(locale: string, id: string): Page {
   const entry = findEnhancedEntry(id)!;
   const described = describeEnhancedCodeText({ code: id, locale });
-  const explanation = renderExplanation({ protocol: 'smtp', code: id, locale, format: 'html' });
+  const explanation = renderExplanationFromInput({ protocol: 'smtp', code: id, locale, format: 'html' });
   const pairs = enhancedPairs().filter(([a, b]) => a === id || b === id);
   const say = (key: string, values?: object) => localeMessage(locale, key, values);
   const pairLinks = pairs
@@ -44,7 +44,7 @@ export function enhancedPage(locale: string, id: string): Page {
 }
 
 export function enhancedComparePage(locale: string, a: string, b: string): Page {
-  const rendered = renderComparison({ protocol: 'smtp', codes: [a, b], locale, format: 'html' });
+  const rendered = renderComparisonFromInput({ protocol: 'smtp', codes: [a, b], locale, format: 'html' });
   return {
     locale,
     path: `/${locale}/smtp/${a}-vs-${b}/`,

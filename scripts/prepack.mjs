@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The `prepack` of every published package: builds the package (and the workspace packages it is
+// built from) with the workspace's turbo, then refuses to pack if a file the manifest points to
+// (exports, types, bin) is missing. A clean clone therefore packs complete tarballs, never empty ones.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = process.cwd();
+const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+const fail = (message) => {
+  console.error(`prepack ${manifest.name}: ${message}`);
+  process.exit(1);
+};
+
+const turbo = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'turbo.cmd' : 'turbo');
+if (!existsSync(turbo)) fail(`the workspace is not installed; run "npx pnpm@${pinnedPnpm()} install" at ${root} first`);
+const build = spawnSync(turbo, ['run', 'build', `--filter=${manifest.name}`, '--output-logs=errors-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+if (build.status !== 0) fail('the build failed (see above); nothing was packed');
+
+const missing = targetsOf(manifest).filter((target) => !exists(target));
+if (missing.length > 0) fail(`the build did not produce ${missing.join(', ')}; nothing was packed`);
+
+function pinnedPnpm() {
+  return /^pnpm@(.+)$/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager ?? '')?.[1] ?? '<version>';
+}
+
+/** Every file path the manifest promises, from `exports` (all conditions), `types`, `main` and `bin`. */
+function targetsOf(pkg) {
+  const found = [];
+  const walk = (value) => {
+    if (typeof value === 'string') found.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(pkg.exports);
+  walk(pkg.bin);
+  for (const field of ['main', 'types', 'module']) if (typeof pkg[field] === 'string') found.push(pkg[field]);
+  return [...new Set(found)].filter((path) => path !== './package.json');
+}
+
+/** A `*` pattern is kept when at least one file matches it. */
+function exists(target) {
+  const path = join(dir, target);
+  if (!target.includes('*')) return existsSync(path);
+  const [before, after] = path.split('*');
+  const folder = before.endsWith('/') ? before : dirname(before);
+  if (!existsSync(folder)) return false;
+  const prefix = relative(folder, before);
+  return readdirSync(folder, { recursive: true }).some((name) => String(name).startsWith(prefix) && String(name).endsWith(after.replace(/^\//, '')));
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests of the repository's own tooling (release and CI set-up), kept apart from the packages'
+// suites that turbo runs.
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['*.test.mjs'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
