@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `prepack` of every published package: builds the package (and the workspace packages it is
 // built from) with the workspace's turbo, then refuses to pack if a file the manifest points to
-// (exports, types, bin) is missing. A clean clone therefore packs complete tarballs, never empty ones.
+// (exports, types, bin) is missing. A clean clone therefore packs complete tarballs, never empty
+// ones. Private packages run it too, and are refused.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -14,6 +15,10 @@ const fail = (message) => {
   console.error(`prepack ${manifest.name}: ${message}`);
   process.exit(1);
 };
+
+if (manifest.private) {
+  fail(`this package is private and never published, so nothing was packed. To pack the published ones: npx pnpm@${pinnedPnpm()} --filter @protocodes/core --filter @protocodes/texts --filter protocodes pack`);
+}
 
 const turbo = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'turbo.cmd' : 'turbo');
 if (!existsSync(turbo)) fail(`the workspace is not installed; run "npx pnpm@${pinnedPnpm()} install" at ${root} first`);
