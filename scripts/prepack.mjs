@@ -22,7 +22,12 @@ if (manifest.private) {
 
 const turbo = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'turbo.cmd' : 'turbo');
 if (!existsSync(turbo)) fail(`the workspace is not installed; run "npx pnpm@${pinnedPnpm()} install" at ${root} first`);
-const build = spawnSync(turbo, ['run', 'build', `--filter=${manifest.name}`, '--output-logs=errors-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+// turbo runs each build with pnpm, so pnpm must be on PATH: it is under `pnpm pack`; under
+// `npm pack`, the pinned pnpm (through npx) runs turbo and so puts itself there.
+const turboArgs = ['run', 'build', `--filter=${manifest.name}`, '--output-logs=errors-only'];
+const underPnpm = /pnpm/.test(process.env.npm_execpath ?? '');
+const [command, ...args] = underPnpm ? [turbo, ...turboArgs] : ['npx', '--yes', `pnpm@${pinnedPnpm()}`, 'exec', 'turbo', ...turboArgs];
+const build = spawnSync(command, args, { cwd: root, stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
 if (build.status !== 0) fail('the build failed (see above); nothing was packed');
 
 const missing = targetsOf(manifest).filter((target) => !exists(target));

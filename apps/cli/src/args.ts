@@ -3,18 +3,41 @@
 import { parseArgs } from 'node:util';
 import { quote, UsageError } from './errors.js';
 
-export const COMMANDS = ['show', 'compare', 'list', 'search', 'explain'] as const;
+export const COMMANDS = ['show', 'compare', 'list', 'search', 'explain', 'completion'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const FORMAT_NAMES = ['text', 'markdown', 'json'] as const;
 export type OutputFormat = (typeof FORMAT_NAMES)[number];
+/** The shells `protocodes completion` writes a script for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
 
-const COMMON = ['lang', 'format', 'color', 'no-color', 'help'] as const;
-const OPTIONS_BY_COMMAND: Record<Command, readonly string[]> = {
+/** Every option, as node:util parseArgs takes it; help and the shell completions are built from it too. */
+export const OPTIONS = {
+  lang: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  class: { type: 'string' },
+  phase: { type: 'string' },
+  origin: { type: 'string' },
+  protocol: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+export type OptionName = keyof typeof OPTIONS;
+
+const COMMON = ['lang', 'format', 'color', 'no-color', 'verbose', 'help'] as const;
+/** What `protocodes` takes without a command. */
+export const GLOBAL_OPTIONS: readonly OptionName[] = [...COMMON, 'version'];
+export const OPTIONS_BY_COMMAND: Record<Command, readonly OptionName[]> = {
   show: COMMON,
   compare: COMMON,
   list: [...COMMON, 'class', 'phase', 'origin'],
   search: [...COMMON, 'protocol', 'limit'],
   explain: COMMON,
+  completion: ['help'],
 };
 
 export interface ParsedArgs {
@@ -26,6 +49,8 @@ export interface ParsedArgs {
   color: boolean | undefined;
   help: boolean;
   version: boolean;
+  /** Say which language is used and why, even when nothing fell back. */
+  verbose: boolean;
   class: string | undefined;
   phase: string | undefined;
   protocol: string | undefined;
@@ -68,27 +93,20 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: {
-        lang: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-        class: { type: 'string' },
-        phase: { type: 'string' },
-        protocol: { type: 'string' },
-        limit: { type: 'string' },
-        origin: { type: 'string' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     const message = (error as Error).message;
     const option = /'(-{1,2}[^' ]*)/.exec(message)?.[1] ?? '';
     const first = rest.find((arg) => !arg.startsWith('-'));
     const command = (COMMANDS as readonly string[]).includes(first ?? '') ? (first as Command) : undefined;
-    const allowed = command ? OPTIONS_BY_COMMAND[command] : [...COMMON, 'version'];
+    const allowed = command ? OPTIONS_BY_COMMAND[command] : GLOBAL_OPTIONS;
     const shown = allowed.map((o) => `--${o}`).join(', ');
     if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`option ${option} needs a value`, `for example ${option} ${option === '--lang' ? 'vi' : option === '--format' || option === '-f' ? 'json' : '…'}`);
+      // Node says the same for `--lang` without a value and for `--verbose=yes`.
+      const name = (/--([a-z-]+)/.exec(message)?.[1] ?? option.replace(/^-+/, '')) as OptionName;
+      if (OPTIONS[name]?.type === 'boolean') throw new UsageError(`option --${name} takes no value`, `write --${name} alone`);
+      throw new UsageError(`option --${name} needs a value`, `for example --${name} ${name === 'lang' ? 'vi' : name === 'format' ? 'json' : '…'}`);
     }
     const guess = closest(option.replace(/^-+/, ''), allowed);
     throw new UsageError(`unknown option ${quote(option || message)}`, `${guess ? `did you mean "--${guess}"? ` : ''}options${command ? ` for ${command}` : ''}: ${shown}`);
@@ -99,9 +117,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     const guess = closest(first, COMMANDS);
     throw new UsageError(`unknown command ${quote(first)}`, `${guess ? `did you mean "${guess}"? ` : ''}commands: ${COMMANDS.join(', ')}`);
   }
-  const allowed = command ? OPTIONS_BY_COMMAND[command] : [...COMMON, 'version'];
+  const allowed = command ? OPTIONS_BY_COMMAND[command] : GLOBAL_OPTIONS;
   const { values, positionals } = parsed;
-  for (const name of Object.keys(values)) {
+  for (const name of Object.keys(values) as OptionName[]) {
     if (!allowed.includes(name)) {
       throw new UsageError(`option --${name} does not apply to ${command ?? 'protocodes without a command'}`, `options${command ? ` for ${command}` : ''}: ${allowed.map((o) => `--${o}`).join(', ')}`);
     }
@@ -126,6 +144,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     color,
     help,
     version: values.version === true,
+    verbose: values.verbose === true,
     class: values.class,
     phase: values.phase,
     protocol: values.protocol,

@@ -24,7 +24,7 @@ describe('commands and formats', () => {
     expect(text.status).toBe(0);
     expect(text.stdout.split('\n')[0]).toBe('SMTP 554 Transaction failed');
     expect(text.stdout).toContain('When you see this code\n');
-    expect(text.stderr).toBe('protocodes: language en (from LANG=C.UTF-8)\n');
+    expect(text.stderr).toBe('');
 
     const markdown = protocodes(['show', 'smtp', '554', '--format', 'markdown']);
     expect(markdown.stdout.startsWith('# SMTP 554 Transaction failed\n')).toBe(true);
@@ -92,16 +92,75 @@ describe('commands and formats', () => {
     expect(none.stdout).toBe('Không có mã nào khớp với “zzyzx”.\n');
   });
 
-  it('has help and a version', () => {
-    const help = protocodes(['--help']);
-    expect(help.status).toBe(0);
-    expect(help.stdout).toContain('usage: protocodes <command>');
-    expect(protocodes(['compare', '--help']).stdout).toContain('usage: protocodes compare <protocol> <a> <b>');
-    expect(protocodes(['help', 'list']).stdout).toContain('--class <digit>');
+  it('has a version', () => {
     expect(protocodes(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    const bare = protocodes([]);
-    expect(bare.status).toBe(2);
-    expect(bare.stdout).toContain('commands:');
+    expect(protocodes(['-V']).status).toBe(0);
+  });
+
+  it('takes protocol names in any case', () => {
+    expect(protocodes(['show', 'SMTP', '554']).stdout.split('\n')[0]).toBe('SMTP 554 Transaction failed');
+    expect(protocodes(['compare', 'Http', '301', '308']).stdout).toBe(protocodes(['compare', 'http', '301', '308']).stdout);
+    const list = protocodes(['list', 'FTP', '--class', '4']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/^421\s/m);
+    expect(JSON.parse(protocodes(['search', 'gateway', '--protocol', 'HTTP', '-f', 'json']).stdout).hits[0].protocol).toBe('http');
+  });
+});
+
+describe('help', () => {
+  const commands = ['show', 'compare', 'list', 'search', 'explain', 'completion'];
+
+  it.each([[['--help']], [['-h']], [['help']], [['--lang', 'vi', '--help']]])('%j prints the main help on stdout and exits 0', (args) => {
+    const result = protocodes(args);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^protocodes: what a protocol status code means/);
+    for (const command of commands) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it.each(commands)('%s: help <command>, <command> --help and -h print the same help on stdout and exit 0', (command) => {
+    const asked = [protocodes(['help', command]), protocodes([command, '--help']), protocodes([command, '-h'])];
+    for (const result of asked) {
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(asked[0]!.stdout);
+    }
+    expect(asked[0]!.stdout).toMatch(new RegExp(`^usage: protocodes ${command} `));
+  });
+
+  it.each(commands)('%s --help describes every option it takes, one line each, and gives an example', (command) => {
+    // The parser names the options a command takes when it is given one it does not know.
+    const hint = protocodes([command, '--bogus']).stderr;
+    const taken = /options for \w+: (.*)$/m.exec(hint)![1]!.split(', ');
+    expect(taken).toContain('--help');
+    const help = protocodes([command, '--help']).stdout;
+    const options = help.split('\n\n').find((block) => block.startsWith('options:\n'))!.split('\n').slice(1);
+    expect(options.map((line) => /--[a-z-]+/.exec(line)![0])).toEqual(taken);
+    for (const line of options) expect(line).toMatch(/^  (-[a-zA-Z], )?--[a-z-]+( <[^>]+>)?\s{2,}\S.{9,}$/);
+    const examples = /\nexamples?:\n((?:  .+\n?)+)/.exec(help)![1]!.trim().split('\n').map((line) => line.trim());
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(example).toMatch(new RegExp(`^protocodes ${command} `));
+  });
+
+  it('every example in the help runs', () => {
+    const runnable = commands.filter((c) => c !== 'explain' && c !== 'completion');
+    for (const command of runnable) {
+      const help = protocodes([command, '--help']).stdout;
+      for (const example of /\nexamples?:\n((?:  .+\n?)+)/.exec(help)![1]!.trim().split('\n')) {
+        const result = protocodes(example.trim().split(/\s+/).slice(1));
+        expect(result.status, example).toBe(0);
+      }
+    }
+  });
+
+  it('goes to stderr with exit 2, after a line saying a command is needed, when there is no command', () => {
+    for (const args of [[], ['--lang', 'vi'], ['--verbose']]) {
+      const result = protocodes(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^protocodes: missing command\n  for example: protocodes show smtp 554\n\nprotocodes: what a protocol/);
+      expect(result.stderr).toContain('\ncommands:\n');
+    }
   });
 });
 
@@ -118,35 +177,59 @@ describe('start-up', () => {
 });
 
 describe('language', () => {
-  it('comes from LC_ALL, LC_MESSAGES or LANG, in that order, and is stated on stderr', () => {
-    expect(protocodes(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8' }).stderr).toBe('protocodes: language vi (from LANG=vi_VN.UTF-8)\n');
-    expect(protocodes(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8', LC_ALL: 'en_US.UTF-8' }).stderr).toBe('protocodes: language en (from LC_ALL=en_US.UTF-8)\n');
+  // The language line is only printed when asked for (--verbose) or when something fell back.
+  const language = (args: string[], env: Record<string, string> = {}) => protocodes([...args, '--verbose'], env).stderr;
+
+  it('is named on stderr only when some text fell back to English, or with --verbose', () => {
+    for (const command of [['show', 'smtp', '250'], ['compare', 'smtp', '250', '550'], ['list', 'http'], ['search', 'relay'], ['explain', '550 5.1.1 User unknown']]) {
+      for (const env of [{}, { LANG: 'vi_VN.UTF-8' }, { LANG: 'ar_EG.UTF-8' }]) {
+        const quiet = protocodes(command, env);
+        expect(quiet.status, command.join(' ')).toBe(0);
+        expect(quiet.stderr, `${command.join(' ')} ${JSON.stringify(env)}`).toBe('');
+      }
+      expect(language(command, { LANG: 'vi_VN.UTF-8' })).toBe('protocodes: language vi (from LANG=vi_VN.UTF-8)\n');
+      expect(protocodes(command, { LANG: 'ko_KR.UTF-8' }).stderr).toBe('protocodes: no texts in ko-KR yet (from LANG=ko_KR.UTF-8); showing en\n');
+    }
+    expect(language(['show', 'smtp', '250'], { LANG: '' })).toBe('protocodes: language en (by default)\n');
+    expect(protocodes(['show', 'smtp', '250', '--verbose', '-f', 'json']).stderr).toBe('protocodes: language en (from LANG=C.UTF-8)\n');
+    expect(protocodes(['explain', '--verbose', '--lang', 'vi', '-f', 'json', '550 5.1.1 User unknown']).stderr).toBe('protocodes: language vi (from --lang)\n');
+  });
+
+  it('comes from LC_ALL, LC_MESSAGES or LANG, in that order', () => {
+    expect(language(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8' })).toBe('protocodes: language vi (from LANG=vi_VN.UTF-8)\n');
+    expect(language(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8', LC_ALL: 'en_US.UTF-8' })).toBe('protocodes: language en (from LC_ALL=en_US.UTF-8)\n');
     expect(protocodes(['show', 'smtp', '250'], { LANG: 'en_GB.UTF-8', LC_MESSAGES: 'vi_VN' }).stdout).toContain('Mô tả');
   });
 
-  it('takes the first language of LANGUAGE that it has, unless the locale is C', () => {
-    const fromList = protocodes(['show', 'smtp', '250'], { LANG: 'en_US.UTF-8', LANGUAGE: 'ko:vi_VN:en' });
+  it('takes the first language of LANGUAGE that it has, before LC_ALL, unless the locale is C or unset (as gettext does)', () => {
+    const fromList = protocodes(['show', 'smtp', '250', '--verbose'], { LANG: 'en_US.UTF-8', LANGUAGE: 'ko:vi_VN:en' });
     expect(fromList.stderr).toBe('protocodes: language vi (from LANGUAGE=ko:vi_VN:en)\n');
     expect(fromList.stdout).toContain('Mô tả');
-    expect(protocodes(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8', LANGUAGE: 'ko:zh_TW' }).stderr).toBe('protocodes: language vi (from LANG=vi_VN.UTF-8)\n');
-    expect(protocodes(['show', 'smtp', '250'], { LANG: 'C.UTF-8', LANGUAGE: 'vi' }).stderr).toBe('protocodes: language en (from LANG=C.UTF-8)\n');
-    expect(protocodes(['show', 'smtp', '250', '--lang', 'en'], { LANGUAGE: 'vi' }).stdout).toContain('Description');
+    expect(language(['show', 'smtp', '250'], { LC_ALL: 'de_DE.UTF-8', LANG: 'fr_FR.UTF-8', LANGUAGE: 'vi' })).toBe('protocodes: language vi (from LANGUAGE=vi)\n');
+    expect(language(['show', 'smtp', '250'], { LC_ALL: 'de_DE.UTF-8', LANGUAGE: 'ko' })).toBe('protocodes: language de (from LC_ALL=de_DE.UTF-8)\n');
+    expect(language(['show', 'smtp', '250'], { LANG: 'vi_VN.UTF-8', LANGUAGE: 'ko:zh_TW' })).toBe('protocodes: language vi (from LANG=vi_VN.UTF-8)\n');
+    // In the C locale, however it is set, LANGUAGE is ignored.
+    expect(language(['show', 'smtp', '250'], { LANG: 'C.UTF-8', LANGUAGE: 'vi' })).toBe('protocodes: language en (from LANG=C.UTF-8)\n');
+    expect(language(['show', 'smtp', '250'], { LC_ALL: 'C', LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' })).toBe('protocodes: language en (from LC_ALL=C)\n');
+    expect(language(['show', 'smtp', '250'], { LC_ALL: 'POSIX', LANGUAGE: 'de' })).toBe('protocodes: language en (from LC_ALL=POSIX)\n');
+    expect(language(['show', 'smtp', '250'], { LANG: '', LANGUAGE: 'vi' })).toBe('protocodes: language en (by default)\n');
+    expect(protocodes(['show', 'smtp', '250', '--lang', 'en'], { LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' }).stdout).toContain('Description');
   });
 
   // Issue #14: regional and script tags reach the language written for them, from every source.
   it.each([
     ['pt', 'pt-BR'], ['zh', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['es-419', 'es'], ['es-MX', 'es'], ['de-AT', 'de'], ['de-CH', 'de'], ['ar-EG', 'ar'],
   ])('takes --lang %s as %s', (tag, expected) => {
-    const result = protocodes(['show', 'smtp', '250', '--lang', tag]);
+    const result = protocodes(['show', 'smtp', '250', '--lang', tag, '--verbose']);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(`protocodes: language ${expected} (from --lang)\n`);
   });
 
   it('takes regional locales from LC_ALL, LANG and LANGUAGE, and never answers zh_TW in Simplified Chinese', () => {
-    expect(protocodes(['show', 'smtp', '250'], { LC_ALL: 'de_AT.UTF-8', LANG: 'en_US.UTF-8' }).stderr).toBe('protocodes: language de (from LC_ALL=de_AT.UTF-8)\n');
-    expect(protocodes(['show', 'smtp', '250'], { LANG: 'es_MX.UTF-8' }).stderr).toBe('protocodes: language es (from LANG=es_MX.UTF-8)\n');
+    expect(language(['show', 'smtp', '250'], { LC_ALL: 'de_AT.UTF-8', LANG: 'en_US.UTF-8' })).toBe('protocodes: language de (from LC_ALL=de_AT.UTF-8)\n');
+    expect(language(['show', 'smtp', '250'], { LANG: 'es_MX.UTF-8' })).toBe('protocodes: language es (from LANG=es_MX.UTF-8)\n');
     expect(protocodes(['show', 'smtp', '250'], { LANG: 'pt_BR.UTF-8' }).stdout).toContain('Descrição');
-    expect(protocodes(['show', 'smtp', '250'], { LANG: 'en_US.UTF-8', LANGUAGE: 'zh_TW:ar_EG' }).stderr).toBe('protocodes: language ar (from LANGUAGE=zh_TW:ar_EG)\n');
+    expect(language(['show', 'smtp', '250'], { LANG: 'en_US.UTF-8', LANGUAGE: 'zh_TW:ar_EG' })).toBe('protocodes: language ar (from LANGUAGE=zh_TW:ar_EG)\n');
     const traditional = protocodes(['show', 'smtp', '250'], { LANG: 'zh_TW.UTF-8' });
     expect(traditional.stderr).toBe('protocodes: no texts in zh-TW yet (from LANG=zh_TW.UTF-8); showing en\n');
     expect(traditional.stdout).toContain('Description');
@@ -206,7 +289,7 @@ describe('mistakes', () => {
     [['compare', 'smtp', '250', '250'], 2, /^protocodes: both codes are 250\n/],
     [['show', 'foo', '1'], 2, /^protocodes: unknown protocol "foo"\n  protocols: ftp, http, smtp\n$/],
     [['show', 'smtp', '554', '--lang', 'xx-!!'], 2, /^protocodes: --lang "xx-!!" is not a language tag\n/],
-    [['shwo', 'smtp', '554'], 2, /^protocodes: unknown command "shwo"\n  did you mean "show"\? commands: show, compare, list, search, explain\n$/],
+    [['shwo', 'smtp', '554'], 2, /^protocodes: unknown command "shwo"\n  did you mean "show"\? commands: show, compare, list, search, explain, completion\n$/],
     [['show', 'smtp', '554', '--lnag', 'vi'], 2, /^protocodes: unknown option "--lnag"\n  did you mean "--lang"\? options for show: --lang, --format/],
     [['show', 'smtp', '554', '--format', 'pdf'], 2, /^protocodes: unknown format "pdf"\n  formats: text, markdown, json\n$/],
     [['list', 'smtp', '--class', '7'], 2, /^protocodes: --class "7" is not a class of SMTP\n  classes: 2, 3, 4, 5\n$/],
@@ -216,7 +299,15 @@ describe('mistakes', () => {
     [['search'], 2, /^protocodes: missing search words\n/],
     [['show', 'smtp', 'x'.repeat(10_000)], 2, /^protocodes: "x{40}…" is not a valid SMTP code\n/],
     [['search', 'y'.repeat(10_000)], 2, /^protocodes: the search is 10000 characters long\n/],
-    [['help', 'bogus'], 2, /^protocodes: there is no help on "bogus"\n  help topics: show, compare, list, search, explain\n$/],
+    [['help', 'bogus'], 2, /^protocodes: there is no help on "bogus"\n  help topics: show, compare, list, search, explain, completion\n$/],
+    [['show', 'smtp', '554', '--verbose=yes'], 2, /^protocodes: option --verbose takes no value\n  write --verbose alone\n$/],
+    [['show', 'smtp', '554', '-f'], 2, /^protocodes: option --format needs a value\n  for example --format json\n$/],
+    [['show', 'smtp', '554', '--lang'], 2, /^protocodes: option --lang needs a value\n  for example --lang vi\n$/],
+    [['show', 'smtp', '554', '--verbos'], 2, /^protocodes: unknown option "--verbos"\n  did you mean "--verbose"\? /],
+    [['completion'], 2, /^protocodes: missing shell\n  usage: protocodes completion bash\|zsh\|fish\n$/],
+    [['completion', 'powershell'], 2, /^protocodes: no completion for the shell "powershell"\n  shells: bash, zsh, fish\n$/],
+    [['completion', 'bash', 'zsh'], 2, /^protocodes: unexpected argument "zsh"\n/],
+    [['completion', 'bash', '--lang', 'vi'], 2, /^protocodes: option --lang does not apply to completion\n  options for completion: --help\n$/],
     [['--lang', 'vi', 'shwo', 'smtp'], 2, /^protocodes: unknown command "shwo"\n/],
   ];
 
@@ -305,7 +396,8 @@ describe('the packed package', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('installs from its tarball outside the workspace and runs with no other package', () => {
-    execFileSync('npm', ['pack', '--pack-destination', work], { cwd: appRoot, stdio: 'ignore' });
+    // The bundle is built before the tests run; the prepack build (with pnpm) is checked by packages/package-check.
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: appRoot, stdio: 'ignore' });
     const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!;
     expect(tarball).toMatch(/^protocodes-\d+\.\d+\.\d+\.tgz$/);
 

@@ -11,8 +11,8 @@ import {
   headingsOf,
   listCodeSummaries,
   localeMessage,
-  renderComparison,
-  renderExplanation,
+  renderComparisonFromInput,
+  renderExplanationFromInput,
   renderReply,
   searchCodes,
   type Fallback,
@@ -51,7 +51,8 @@ function tagOfPosixLocale(value: string): string | undefined {
 /**
  * `--lang`; else the environment as gettext reads it: the locale from LC_ALL, LC_MESSAGES or LANG
  * (POSIX order of precedence), and, unless that locale is C or POSIX, the first language of the
- * colon-separated LANGUAGE list that protocodes has, before that locale; else English.
+ * colon-separated LANGUAGE list that protocodes has, before that locale; else English. With none
+ * of the three set the locale is C, so LANGUAGE alone is ignored, as gettext ignores it.
  */
 export function chooseLocale(lang: string | undefined, env: NodeJS.ProcessEnv): LocaleChoice {
   if (lang !== undefined) {
@@ -72,6 +73,7 @@ export function chooseLocale(lang: string | undefined, env: NodeJS.ProcessEnv): 
     base = { tag, source: `${name}=${value}` };
     break;
   }
+  if (base === undefined) return { tag: 'en', source: 'default' };
   const languages = env.LANGUAGE;
   if (languages) {
     for (const entry of languages.split(':')) {
@@ -79,7 +81,7 @@ export function chooseLocale(lang: string | undefined, env: NodeJS.ProcessEnv): 
       if (tag !== undefined && !negotiateLocale(tag, availableLocales).fellBack) return { tag, source: `LANGUAGE=${languages}` };
     }
   }
-  return base ?? { tag: 'en', source: 'default' };
+  return base;
 }
 
 function protocolArgument(value: string | undefined, usage: string): ProtocolId {
@@ -140,7 +142,7 @@ export function runShow(args: ParsedArgs, locale: LocaleChoice, presentation: Pr
     const described = typeof code === 'string' ? describeEnhancedCodeText({ code, locale: locale.tag }) : describeCode({ protocol, code, locale: locale.tag });
     return { body: json(described), ...meta(described), exitCode: EXIT.ok };
   }
-  const rendered = renderExplanation({ protocol, code, locale: locale.tag, format: args.format });
+  const rendered = renderExplanationFromInput({ protocol, code, locale: locale.tag, format: args.format });
   return { body: `${present(rendered.output.trimEnd(), rendered.locale, presentation)}\n`, ...meta(rendered), exitCode: EXIT.ok };
 }
 
@@ -154,14 +156,14 @@ export function runCompare(args: ParsedArgs, locale: LocaleChoice, presentation:
   if (typeof a === 'string' || typeof b === 'string') {
     if (typeof a !== 'string' || typeof b !== 'string') throw new UsageError(`cannot compare ${a} with ${b}`, 'compare two reply codes (protocodes compare smtp 550 554) or two enhanced codes (protocodes compare smtp 5.1.1 5.7.1)');
     if (args.format === 'json') throw new UsageError('enhanced codes are compared as text or markdown', 'leave out --format json, or show each code with protocodes show smtp 5.1.1 --format json');
-    const rendered = renderComparison({ protocol, codes: [a, b], locale: locale.tag, format: args.format });
+    const rendered = renderComparisonFromInput({ protocol, codes: [a, b], locale: locale.tag, format: args.format });
     return { body: `${present(rendered.output.trimEnd(), rendered.locale, presentation)}\n`, ...meta(rendered), exitCode: EXIT.ok };
   }
   if (args.format === 'json') {
     const described = describeComparison({ protocol, codes: [a, b], locale: locale.tag });
     return { body: json(described), ...meta(described), exitCode: EXIT.ok };
   }
-  const rendered = renderComparison({ protocol, codes: [a, b], locale: locale.tag, format: args.format });
+  const rendered = renderComparisonFromInput({ protocol, codes: [a, b], locale: locale.tag, format: args.format });
   return { body: `${present(rendered.output.trimEnd(), rendered.locale, presentation)}\n`, ...meta(rendered), exitCode: EXIT.ok };
 }
 

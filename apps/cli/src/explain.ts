@@ -3,7 +3,7 @@
 // flat however long the log is.
 import { createInterface } from 'node:readline';
 import { decodeMessage, explainMessage, looksLikeMessage, parseReply, type ReplyFinding } from '@protocodes/core';
-import { renderReply } from '@protocodes/texts/lazy';
+import { availableLocales, negotiateLocale, renderReply, type Fallback } from '@protocodes/texts/lazy';
 import type { ParsedArgs } from './args.js';
 import type { LocaleChoice } from './commands.js';
 import { EXIT, UsageError } from './errors.js';
@@ -47,7 +47,15 @@ const CHUNK_LIMIT = 8 * 1024 * 1024;
 const CONTINUES = /^(?:[ \t]|(?:<<< )?[245]\d\d[- ])/;
 const ENDS_WITH_BARE_CODE = /[\s:][245]\d\d\s*$/;
 
-export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: ExplainInput): Promise<{ exitCode: number; locale: string }> {
+export interface ExplainResult {
+  exitCode: number;
+  /** The locale the texts are in, what was asked for, and what fell back, for the note on stderr. */
+  locale: string;
+  requestedLocale: string;
+  fallbacks: readonly Fallback[];
+}
+
+export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: ExplainInput): Promise<ExplainResult> {
   const usage = 'protocodes explain "<reply>"   or   protocodes explain - < bounce.eml';
   const fromStdin = args.positionals.length === 0 || (args.positionals.length === 1 && args.positionals[0] === '-');
   if (args.format === 'markdown') throw new UsageError('explain prints text or json', 'use --format json for one JSON object per finding');
@@ -88,7 +96,9 @@ export async function runExplain(args: ParsedArgs, locale: LocaleChoice, io: Exp
   if (report.count === 0) {
     throw new UsageError('found no SMTP reply in the input', 'give the line with the 3-digit code, e.g. protocodes explain "550 5.1.1 User unknown"', EXIT.notFound);
   }
-  return { exitCode: EXIT.ok, locale: locale.tag };
+  const negotiated = negotiateLocale(locale.tag, availableLocales);
+  const fallbacks = negotiated.fellBack ? [{ part: 'locale', locale: negotiated.requested }] : [];
+  return { exitCode: EXIT.ok, locale: negotiated.locale, requestedLocale: negotiated.requested, fallbacks: [...fallbacks, ...report.fallbacks.values()] };
 }
 
 class Report {
@@ -96,6 +106,8 @@ class Report {
   private readonly byReason = new Map<string, { count: number; example: string }>();
   private readonly byCode = new Map<string, { count: number; example: string }>();
   private readonly explained: string[] = [];
+  /** The parts of the rendered texts still in English, by part. */
+  readonly fallbacks = new Map<string, Fallback>();
 
   constructor(
     private readonly json: boolean,
@@ -159,6 +171,7 @@ class Report {
 
   private explain(item: ExplainedFinding, finding: ReplyFinding): string {
     const rendered = renderReply(finding, { locale: this.locale, format: 'text', linkBase: this.linkBase });
+    for (const fallback of rendered.fallbacks) if (fallback.part !== 'locale') this.fallbacks.set(fallback.part, fallback);
     const body = stripControls(rendered.output.trimEnd()).replace(/\n{3,}/g, '\n\n');
     return `${this.lineLabel} ${item.line}\n${body}`;
   }

@@ -2,11 +2,12 @@
 // only turns argv into a command, and errors into one clear line and an exit code.
 import { ProtocodesError, UnknownCodeError } from '@protocodes/core';
 import { parseCommandLine, type ParsedArgs } from './args.js';
-import { chooseLocale, runCompare, runList, runSearch, runShow, type Output } from './commands.js';
+import { chooseLocale, runCompare, runList, runSearch, runShow, type LocaleChoice, type Output } from './commands.js';
 import { EXIT, UsageError } from './errors.js';
 import { runExplain } from './explain.js';
 import { inputFileSize, PROGRESS_MIN_BYTES, startProgress } from './progress.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
+import { completionScript } from './completion.js';
 import { dim, presentation, stripControls, type OutputStream } from './terminal.js';
 import { loadLocale } from '@protocodes/texts/lazy';
 
@@ -23,7 +24,10 @@ export interface Streams {
   inputSize?: () => number | undefined;
 }
 
-function localeNote(output: Output, source: string): string {
+/** The language a command's texts are in, what was asked for, and what fell back to English. */
+type LanguageUsed = Pick<Output, 'locale' | 'requestedLocale' | 'fallbacks'>;
+
+function localeNote(output: LanguageUsed, source: string): string {
   const from = source === 'default' ? 'by default' : `from ${source}`;
   const whole = output.fallbacks.find((f) => f.part === 'locale');
   if (whole) return `protocodes: no texts in ${output.requestedLocale} yet (${from}); showing ${output.locale}`;
@@ -42,9 +46,17 @@ async function execute(args: ParsedArgs, streams: Streams): Promise<number> {
     streams.stdout.write(`${PROTOCODES_VERSION}\n`);
     return EXIT.ok;
   }
-  if (args.help || !args.command) {
+  if (args.help) {
     streams.stdout.write(`${args.command ? COMMAND_HELP[args.command] : MAIN_HELP}\n`);
-    return args.help || args.version ? EXIT.ok : EXIT.usage;
+    return EXIT.ok;
+  }
+  if (!args.command) {
+    streams.stderr.write(`protocodes: missing command\n  for example: protocodes show smtp 554\n\n${MAIN_HELP}\n`);
+    return EXIT.usage;
+  }
+  if (args.command === 'completion') {
+    streams.stdout.write(completionScript(args));
+    return EXIT.ok;
   }
   const locale = chooseLocale(args.lang, streams.env);
   // Only the language asked for is loaded (English is always there to fall back on).
@@ -55,19 +67,26 @@ async function execute(args: ParsedArgs, streams: Streams): Promise<number> {
     try {
       const siteUrl = streams.env.PROTOCODES_SITE_URL?.replace(/\/+$/, '');
       const result = await runExplain(args, locale, { stdin: streams.stdin, write: (text) => writeWithRoom(streams.stdout, text), drain: streams.drain ?? (async () => {}), ...(siteUrl ? { siteUrl } : {}) });
+      writeLocaleNote(result, locale, args, streams);
       return result.exitCode;
     } finally {
       progress?.stop();
     }
   }
   const view = presentation(streams.stdout, streams.env, args.color);
-  const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command as Exclude<typeof args.command, 'explain'>];
+  const command = { show: runShow, compare: runCompare, list: runList, search: runSearch }[args.command];
   const output = command(args, locale, view, streams.env.PROTOCODES_SITE_URL?.replace(/\/+$/, ''));
   streams.stdout.write(output.body);
+  writeLocaleNote(output, locale, args, streams);
+  return output.exitCode;
+}
+
+/** Names the language on stderr when some text is not in the one asked for, or with --verbose. */
+function writeLocaleNote(output: LanguageUsed, locale: LocaleChoice, args: ParsedArgs, streams: Streams) {
+  if (!args.verbose && output.fallbacks.length === 0) return;
   const note = localeNote(output, locale.source);
   const errView = presentation(streams.stderr, streams.env, args.color);
   streams.stderr.write(`${errView.color ? dim(note) : note}\n`);
-  return output.exitCode;
 }
 
 /** Runs one command line; returns the exit code. Never throws for a user's mistake. */

@@ -10,6 +10,7 @@ import { EXCHANGE_FORMATS, ExchangeError, exportUnits, importUnits, readExchange
 import { withFieldDocs } from './docs.js';
 import { fixFile, stampTranslations } from './fix.js';
 import { loadCatalogue } from './load.js';
+import { newEntry, NewEntryError } from './new.js';
 
 const USAGE = `usage: protocodes-catalogue <command> [options]
 
@@ -17,6 +18,10 @@ commands:
   check [--fix]        validate and lint every file; --fix repairs what is mechanical
   compile --out <dir>  check, then write @protocodes/core's data modules into <dir>
   docs                 regenerate the field reference in catalogue/README.md
+  new <protocol> <code>
+                       start a new code: write protocols/<protocol>/codes/<code>.yaml with every
+                       field and what to write in it, and a commented stub in each locale file;
+                       for SMTP, a code such as X.7.30 starts an enhanced status code
   export --locale <id> --format xliff|po [--out <file>]
                        write a locale's texts for a translation tool (XLIFF 2.0 or gettext PO):
                        every English text, its translation when it is current, and the hash of
@@ -51,7 +56,7 @@ function docsDiagnostic(root: string, fix: boolean): Diagnostic[] {
     return [];
   }
   const line = current.slice(0, current.indexOf('<!-- fields:start')).split('\n').length;
-  return [{ file, line, column: 1, rule: 'docs-drift', message: 'the field reference is out of date with the schema', hint: 'edit packages/catalogue/src/schema.ts, never this section; then run pnpm catalogue:docs', fixable: true }];
+  return [{ file, line, column: 1, rule: 'docs-drift', message: 'the field reference is out of date with the schema', hint: 'edit packages/catalogue/src/schema.ts, never this section; then run npm run catalogue:docs', fixable: true }];
 }
 
 function check(root: string, fix: boolean): number {
@@ -99,7 +104,7 @@ function compile(root: string, out: string | undefined): number {
   const errors = compileBlockers(catalogue);
   if (errors.length > 0) {
     for (const d of errors) process.stdout.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`\nnot compiled: fix the ${errors.length} problem(s) above first (pnpm catalogue:check)\n`);
+    process.stderr.write(`\nnot compiled: fix the ${errors.length} problem(s) above first (npm run catalogue:check)\n`);
     return 1;
   }
   const result = compileCatalogue(catalogue, resolve(out));
@@ -135,6 +140,23 @@ async function importFile(root: string, file: string | undefined): Promise<numbe
   return 0;
 }
 
+function startEntry(root: string, protocol: string | undefined, code: string | undefined): number {
+  if (!protocol || !code) fail('new needs a protocol and a code: protocodes-catalogue new smtp 557');
+  try {
+    const shown = (file: string) => relative(process.env.INIT_CWD ?? process.cwd(), join(root, file)).split(sep).join('/');
+    const { entryFile, localeFiles } = newEntry(root, protocol, code, shown);
+    process.stderr.write(
+      `wrote ${shown(entryFile)}\n` +
+        `added a commented translation stub to ${localeFiles.length} locale file${localeFiles.length === 1 ? '' : 's'}\n` +
+        `next: fill in every empty value of ${shown(entryFile)}, then run catalogue:check; it names each field still empty\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof NewEntryError) fail(error.message);
+    throw error;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -161,7 +183,8 @@ async function main(argv: string[]): Promise<number> {
   const root = resolve(values.catalogue ?? defaultCatalogue);
   if (!existsSync(join(root, 'protocols'))) fail(`no catalogue at ${root} (expected a protocols/ folder there); pass --catalogue <dir>`);
   const [command, ...extra] = positionals;
-  if (extra.length > (command === 'import' ? 1 : 0)) fail(`unexpected argument "${extra[command === 'import' ? 1 : 0]}"\n\n${USAGE}`);
+  const allowed = command === 'import' ? 1 : command === 'new' ? 2 : 0;
+  if (extra.length > allowed) fail(`unexpected argument "${extra[allowed]}"\n\n${USAGE}`);
   switch (command) {
     case 'check':
       return check(root, values.fix);
@@ -173,6 +196,8 @@ async function main(argv: string[]): Promise<number> {
       if (problems.length === 0) process.stderr.write('catalogue/README.md: field reference regenerated from the schema\n');
       return problems.length === 0 ? 0 : 1;
     }
+    case 'new':
+      return startEntry(root, extra[0], extra[1]);
     case 'export':
     case 'import':
       try {
@@ -184,7 +209,7 @@ async function main(argv: string[]): Promise<number> {
     case undefined:
       fail(`missing command\n\n${USAGE}`);
     default:
-      fail(`unknown command "${command}"; commands: check, compile, docs, export, import\n\n${USAGE}`);
+      fail(`unknown command "${command}"; commands: check, compile, docs, new, export, import\n\n${USAGE}`);
   }
 }
 

@@ -587,7 +587,7 @@ const hash: JsonSchema = {
   type: 'string',
   pattern: '^[0-9a-f]{12}$',
   description:
-    'Hash of the English text this translation was made from. `pnpm catalogue:check --fix` fills it in when it is missing; when the English changes, the translation is reported as stale.',
+    'Hash of the English text this translation was made from. `npm run catalogue:check -- --fix` fills it in when it is missing; when the English changes, the translation is reported as stale.',
   'x-example': '3f9a0c1b2d4e',
 };
 
@@ -795,7 +795,7 @@ export const messagesSchema = {
 export const glossarySchema = {
   type: 'object',
   description:
-    'One rendering for each key term of a locale: `catalogue/locales/<locale>/glossary.yaml`. `pnpm catalogue:check` warns wherever a translation uses a variant listed under `avoid`.',
+    'One rendering for each key term of a locale: `catalogue/locales/<locale>/glossary.yaml`. `npm run catalogue:check` warns wherever a translation uses a variant listed under `avoid`.',
   additionalProperties: false,
   required: ['register', 'terms'],
   properties: {

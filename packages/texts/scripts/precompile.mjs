@@ -29,7 +29,7 @@ const catalogue = loadCatalogue(catalogueRoot);
 const errors = compileBlockers(catalogue);
 if (errors.length > 0) {
   for (const d of errors) console.error(formatDiagnostic(d));
-  console.error(`\nprecompile: the catalogue has ${errors.length} problem(s); run pnpm catalogue:check`);
+  console.error(`\nprecompile: the catalogue has ${errors.length} problem(s); run npm run catalogue:check`);
   process.exit(1);
 }
 
