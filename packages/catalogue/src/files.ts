@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostics.js';
 
 /** Generous: the largest catalogue file today is under 100 kB. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+let readBuffer: Buffer | undefined;
 
 export type EntryKind = 'file' | 'directory';
 
@@ -110,7 +111,8 @@ export class CatalogueFiles {
     const descriptor = openSync(path, 'r');
     try {
       // Read one byte past the limit rather than trust the size: a file can grow after stat.
-      const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+      // One buffer serves every read: the text is copied out of it before the next file.
+      const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
       let length = 0;
       for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(descriptor, buffer, length, buffer.length - length, null);
       if (length > MAX_FILE_BYTES) {

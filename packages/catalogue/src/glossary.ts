@@ -12,6 +12,8 @@ interface Avoided {
   use: string;
   /** The phrase with any run of spaces or line breaks between its words, as YAML may fold it. */
   pattern: RegExp;
+  /** Its first word in lower case: a text without it cannot match, and most texts are ruled out so. */
+  firstWord: string;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,6 +25,7 @@ export function avoidedPhrases(glossary: GlossaryFile): Avoided[] {
       term: term.term,
       use: term.use,
       pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu'),
+      firstWord: phrase.trim().split(/\s+/)[0]!.toLowerCase(),
     })),
   );
 }
@@ -33,8 +36,9 @@ export function lintGlossary(file: SourceFile, schema: JsonSchema, avoided: read
   const found: Diagnostic[] = [];
   forEachString(schema, file.data, (path, text, sub) => {
     if (!sub['x-translatable'] && !sub['x-snippet']) return;
+    const lower = text.toLowerCase();
     for (const entry of avoided) {
-      if (!entry.pattern.test(text)) continue;
+      if (!lower.includes(entry.firstWord) || !entry.pattern.test(text)) continue;
       const node = nodeAt(file, path);
       const range = node?.range;
       const inSource = range ? entry.pattern.exec(file.text.slice(range[0], range[1])) : null;

@@ -196,13 +196,26 @@ function where(file: SourceFile, path: PathSegment[]) {
   return { file: file.path, line: position.line, column: position.column };
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `word` occurs in `text` with no letter or digit right before or after it. */
+function standsAlone(word: string, text: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const low = text.charCodeAt(at - 1);
+    const before = at === 0 ? '' : String.fromCodePoint(text.codePointAt(low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1)!);
+    const after = text.codePointAt(at + word.length);
+    if (!LETTER_OR_DIGIT.test(before) && (after === undefined || !LETTER_OR_DIGIT.test(String.fromCodePoint(after)))) return true;
+  }
+  return false;
+}
+
 function checkWords(file: SourceFile, path: PathSegment[], english: unknown, translated: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
   const translatedLeaves = new Map(leaves(translated).map((l) => [l.path.join('.'), l.text]));
   for (const { path: leafPath, text } of leaves(english)) {
     const translation = translatedLeaves.get(leafPath.join('.'));
     if (translation === undefined) continue;
-    const dropped = protocolWords(text).filter((word) => !new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/\./g, '\\.')}(?![\\p{L}\\p{N}])`, 'u').test(translation));
+    const dropped = protocolWords(text).filter((word) => !standsAlone(word, translation));
     if (dropped.length > 0) {
       found.push({
         ...where(file, [...path, ...leafPath]),

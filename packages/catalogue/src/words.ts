@@ -38,7 +38,11 @@ export function doubledWords(text: string, limit = 10): string[] {
   const isWord = (token: string | undefined) => token !== undefined && /^\p{L}/u.test(token);
   const isNumber = (token: string | undefined) => token !== undefined && /^\p{N}/u.test(token);
   for (let i = 0; i + 2 < tokens.length && found.length < limit; i++) {
-    const [word, space, again] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    const word = tokens[i]!;
+    const again = tokens[i + 2]!;
+    // Most neighbours differ in length: that settles them before any case folding.
+    if (word.length !== again.length) continue;
+    const space = tokens[i + 1]!;
     if (!isWord(word) || !/^\s/.test(space) || word.toLowerCase() !== again.toLowerCase()) continue;
     if (isNumber(tokens[i - 1]) || isNumber(tokens[i + 3])) continue;
     found.push(`${word}${space}${again}`);
