@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import type { Catalogue, LocaleCatalogue, ProtocolCatalogue } from './model.js';
+import type { Catalogue, CodeEntry, LocaleCatalogue, ProtocolCatalogue } from './model.js';
 import { REPLY_REASONS } from './schema.js';
 import { codeSourceTexts, enhancedSourceTexts, isFresh, pairId, pairSourceTexts, protocolSourceTexts, providerRuleSourceTexts } from './translations.js';
 
@@ -66,17 +66,17 @@ function protocolModule(entry: ProtocolCatalogue): string {
   );
 }
 
-// The prose of a code entry: what a locale translates. Everything else is a fact.
-const CODE_PROSE = new Set(['title', 'summary', 'description', 'whenYouSeeIt', 'howToFix', 'whenToSend', 'onReceive']);
-
-/** A code entry without its prose; vendor meanings keep only who defines them, retry exceptions their policy. */
-function codeFacts(value: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A code entry without its prose: the fields a locale translates (`codeSourceTexts`) are left
+ * out; vendor meanings keep only who defines them, retry exceptions their policy.
+ */
+function codeFacts(entry: CodeEntry): Record<string, unknown> {
+  const prose = new Set(Object.keys(codeSourceTexts(entry)));
   const facts: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) {
-    if (CODE_PROSE.has(key)) continue;
-    if (key === 'vendorMeanings') facts.vendors = (field as { origin: string }[]).map((v) => v.origin);
-    else if (key === 'retryWhen') facts.retryWhen = (field as { condition: string }[]).map(({ condition: _prose, ...rest }) => rest);
-    else facts[key] = field;
+  for (const [key, field] of Object.entries(entry)) {
+    if (key === 'vendorMeanings') facts.vendors = entry.vendorMeanings!.map((v) => v.origin);
+    else if (key === 'retryWhen') facts.retryWhen = entry.retryWhen!.map(({ condition: _prose, ...rest }) => rest);
+    else if (!prose.has(key)) facts[key] = field;
   }
   return facts;
 }
@@ -91,7 +91,7 @@ function factsModule(entry: ProtocolCatalogue): string {
   const codes = Object.fromEntries(
     [...entry.codes]
       .sort((a, b) => a.value.code - b.value.code)
-      .map(({ value }) => [String(value.code), { protocol: id, ...codeFacts(value as unknown as Record<string, unknown>) }]),
+      .map(({ value }) => [String(value.code), { protocol: id, ...codeFacts(value) }]),
   );
   const digits = (list: readonly { digit: number }[] | undefined) => list?.map((d) => d.digit);
   const protocolFacts = {

@@ -35,8 +35,8 @@ export interface RenderOptions {
   format?: Format;
 }
 
-/** An SMTP enhanced status code as written in a reply: `5.7.1`, `4.7.650`. */
-export type EnhancedStatusCode = `${2 | 4 | 5}.${number}.${number}`;
+/** An SMTP enhanced status code: in a class as a reply writes it (`5.7.1`, `4.7.650`), or `X.7.1` for every class. */
+export type EnhancedStatusCode = `${2 | 4 | 5 | 'X'}.${number}.${number}`;
 
 /** The codes a protocol's texts can be asked for: its reply codes, and for SMTP enhanced codes too. */
 export type TextCode<P extends ProtocolId> = ReplyCode<P> | (P extends 'smtp' ? EnhancedStatusCode : never);

@@ -14,6 +14,7 @@ export function typedRequests(): void {
   // @ts-expect-error: FTP has no enhanced status codes
   renderComparison({ protocol: 'ftp', codes: ['5.1.1', '5.7.1'] });
   renderComparison({ protocol: 'smtp', codes: ['5.1.1', '5.7.1'] });
+  renderExplanation({ protocol: 'smtp', code: 'X.7.1' });
   renderComparison({ protocol: 'ftp', codes: [425, 426], locale: 'vi', format: 'markdown' });
   renderExplanation({ protocol: 'http', code: 404 });
 }
