@@ -42,8 +42,6 @@ for (const path of ['packages/texts/dist/index.js', 'packages/catalogue/dist/ind
 }
 const texts = await import(pathToFileURL(built('packages/texts/dist/index.js')).href);
 const { parseSourceFile } = await import(pathToFileURL(built('packages/catalogue/dist/index.js')).href);
-const renderCode = texts.renderExplanationFromInput ?? texts.renderExplanation;
-const renderPair = texts.renderComparisonFromInput ?? texts.renderComparison;
 
 function git(...args) {
   try {
@@ -112,7 +110,7 @@ function fenced(text, language) {
 
 function renderLocale(item, locale) {
   const request = item.kind === 'pair' ? { protocol: item.protocol, codes: item.id.split('-'), locale } : { protocol: item.protocol, code: item.id, locale };
-  const render = item.kind === 'pair' ? renderPair : renderCode;
+  const render = item.kind === 'pair' ? texts.renderComparisonFromInput : texts.renderExplanationFromInput;
   const parts = [];
   let title = '';
   for (const format of texts.FORMATS) {

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The `prepack` of every published package: builds the package (and the workspace packages it is
-// built from) with the workspace's turbo, then refuses to pack if a file the manifest points to
-// (exports, types, bin) is missing. A clean clone therefore packs complete tarballs, never empty
-// ones. Private packages run it too, and are refused.
+// built from) with turbo, then refuses to pack if a file the manifest points to (exports, types,
+// bin) is missing. A clean clone therefore packs complete tarballs, never empty ones. Private
+// packages run it too, and are refused.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinnedPnpmVersion } from './pinned-pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.cwd();
@@ -17,25 +18,20 @@ const fail = (message) => {
 };
 
 if (manifest.private) {
-  fail(`this package is private and never published, so nothing was packed. To pack the published ones: npx pnpm@${pinnedPnpm()} --filter @protocodes/core --filter @protocodes/texts --filter protocodes pack`);
+  fail(`this package is private and never published, so nothing was packed. To pack the published ones: npx pnpm@${pinnedPnpmVersion(root)} --filter @protocodes/core --filter @protocodes/texts --filter protocodes pack`);
 }
 
-const turbo = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'turbo.cmd' : 'turbo');
-if (!existsSync(turbo)) fail(`the workspace is not installed; run "npx pnpm@${pinnedPnpm()} install" at ${root} first`);
-// turbo runs each build with pnpm, so pnpm must be on PATH: it is under `pnpm pack`; under
-// `npm pack`, the pinned pnpm (through npx) runs turbo and so puts itself there.
-const turboArgs = ['run', 'build', `--filter=${manifest.name}`, '--output-logs=errors-only'];
-const underPnpm = /pnpm/.test(process.env.npm_execpath ?? '');
-const [command, ...args] = underPnpm ? [turbo, ...turboArgs] : ['npx', '--yes', `pnpm@${pinnedPnpm()}`, 'exec', 'turbo', ...turboArgs];
-const build = spawnSync(command, args, { cwd: root, stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+// Through the root script wrapper, which runs turbo with the pinned pnpm (turbo runs each build
+// with pnpm, so it must be on PATH) and installs the workspace first if it is not.
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'run-with-pinned-pnpm.mjs'), 'build', `--filter=${manifest.name}`, '--output-logs=errors-only'], {
+  cwd: root,
+  stdio: ['ignore', process.stderr, 'inherit'],
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+});
 if (build.status !== 0) fail('the build failed (see above); nothing was packed');
 
 const missing = targetsOf(manifest).filter((target) => !exists(target));
 if (missing.length > 0) fail(`the build did not produce ${missing.join(', ')}; nothing was packed`);
-
-function pinnedPnpm() {
-  return /^pnpm@(.+)$/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager ?? '')?.[1] ?? '<version>';
-}
 
 /** Every file path the manifest promises, from `exports` (all conditions), `types`, `main` and `bin`. */
 function targetsOf(pkg) {

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinnedPnpmVersion } from './pinned-pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [script, ...given] = process.argv.slice(2);
@@ -19,13 +20,13 @@ if (!script) {
 const separator = given.indexOf('--');
 const rest = separator === -1 ? given : [...given.slice(0, separator), ...given.slice(separator + 1)];
 
-const pin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
-const match = /^pnpm@(\d+\.\d+\.\d+)$/.exec(pin ?? '');
-if (!match) {
-  console.error(`package.json "packageManager" must be "pnpm@x.y.z", found ${JSON.stringify(pin)}`);
+let version;
+try {
+  version = pinnedPnpmVersion(root);
+} catch (error) {
+  console.error(error.message);
   process.exit(2);
 }
-const version = match[1];
 
 // Already running under the pinned pnpm (e.g. `pnpm test`): call it directly, skip npx.
 const userAgent = process.env.npm_config_user_agent ?? '';
