@@ -2,8 +2,8 @@
 // pattern here is anchored to a bounded token (a 3-digit code, a d.d.d code, a command name),
 // and records are cut at line breaks, so the time taken grows linearly with the input.
 import { smtpReplyCodeList } from '../generated/smtp-matching.js';
-import { matchProvider } from './providers.js';
-import { classifyReason, reasonFromWords, verdictSide, type ReplyReason, type ReplySide } from './reasons.js';
+import { classifyWithWords, verdictSide, type ReplyReason, type ReplySide } from './reasons.js';
+import { readReplyWords } from './reply-words.js';
 
 export type ReplySpanPart = 'reply' | 'enhanced' | 'command' | 'host' | 'text';
 
@@ -109,7 +109,6 @@ interface Candidate {
   start: number;
   replySpan?: ReplySpan;
   enhancedSpan?: ReplySpan;
-  inner: boolean;
 }
 
 /**
@@ -236,42 +235,41 @@ function endsWithBareCode(text: string, lineStart: number, lineEnd: number): boo
   let end = lineEnd;
   while (end > lineStart && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 13)) end--;
   if (end - lineStart < 4) return false;
-  return /[\s:][245]\d\d$/.test(text.slice(end - 4, end));
+  const lead = text.charCodeAt(end - 4);
+  const first = text.charCodeAt(end - 3);
+  return (isSpace(lead) || lead === 58) && (first === 50 || first === 52 || first === 53) && isDigit(text.charCodeAt(end - 2)) && isDigit(text.charCodeAt(end - 1));
 }
-
-// Nothing in a record can be a code without one of these; most log lines have none, and for them
-// only the words of a local failure are looked for, in one folded pass, before anything else.
-const MAY_HOLD_CODE = /[245](?:\d\d|\.\d)/;
 
 function parseRecord(text: string, start: number, end: number): ReplyFinding | undefined {
   const record = text.slice(start, end);
-  if (!MAY_HOLD_CODE.test(record) && reasonFromWords(record, CODELESS_REASONS) === undefined && !mentionsSuppression(record)) return undefined;
-  const candidates = candidatesIn(record, start);
-  let lowered: string | undefined;
-  const lower = () => (lowered ??= record.toLowerCase());
-  const chosen = chooseCandidate(candidates);
+  const tokens = tokensIn(record);
+  const hasCode = tokens.basic.length > 0 || tokens.enhanced.length > 0;
+  // Most log lines have no code: for them only the words of a local failure are looked for, in one
+  // folded pass, before anything else.
+  const codeless = hasCode ? undefined : codelessReason(record);
+  if (!hasCode && codeless === undefined) return undefined;
+  const chosen = hasCode ? chooseCandidate(candidatesIn(record, start, tokens), record, start) : undefined;
   const spans: ReplySpan[] = [];
   let command: string | undefined;
-  // The scans below are skipped when their key words are absent: most log lines have none. Each
-  // takes the first match only.
-  const commandMatch = /reply|after|sending|>>>/i.test(record) ? COMMAND.exec(record) : null;
+  // Each scan below takes the first match only.
+  const commandMatch = COMMAND.exec(record);
   if (commandMatch) {
     command = normalizeCommand(commandMatch[1]!);
     const at = start + commandMatch.index + commandMatch[0].length - commandMatch[1]!.length;
     spans.push({ part: 'command', start: at, end: at + commandMatch[1]!.length });
   }
   if (!command && /like|failed|refused|_(?:to|from)\]/i.test(record)) {
-    const step = stepIn(lower(), start);
+    const step = stepIn(record.toLowerCase(), start);
     if (step) {
       command = step.command;
       spans.push(step.span);
     }
   }
   let remoteHost: string | undefined;
-  const hostMatch = /host|remote|conversation/i.test(record) ? HOST.exec(record) : null;
+  const hostMatch = HOST.exec(record);
   if (hostMatch) {
     const host = (hostMatch[1] ?? hostMatch[2] ?? hostMatch[3] ?? hostMatch[4])!;
-    remoteHost = host.replace(/\.$/, '').toLowerCase();
+    remoteHost = (host.endsWith('.') ? host.slice(0, -1) : host).toLowerCase();
     const at = start + hostMatch.index + hostMatch[0].indexOf(host);
     spans.push({ part: 'host', start: at, end: at + host.length });
   }
@@ -279,7 +277,7 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
     // A line without a code is only a finding when it plainly reports a failed delivery.
     // Header lines (Message-Id:, Received:) and words like "helo=" in them are not failures.
     if (MESSAGE_HEADER.test(record)) return undefined;
-    const reason = reasonFromWords(record, CODELESS_REASONS) ?? (mentionsSuppression(record) ? 'userunknown' : undefined);
+    const reason = hasCode ? codelessReason(record) : codeless;
     if (!reason) return undefined;
     spans.push({ part: 'text', start, end });
     return { ...(command ? { command } : {}), ...(remoteHost ? { remoteHost } : {}), text: record.trim(), reason, verdict: verdictFor(undefined, reason), spans };
@@ -294,8 +292,10 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   // Words are read with multi-line prefixes (`\n550-5.7.1 `) taken out, so a phrase the server
   // wrapped across lines still reads as one.
   const words = flatten(chosen.reply !== undefined ? wire : record);
-  const provider = cls === 2 ? undefined : matchProvider(words);
-  const reason = provider?.reason ?? classifyReason(chosen.reply, chosen.enhanced, words);
+  // Success needs no words: it is `delivered`, whatever it says.
+  const replyWords = cls === 2 ? undefined : readReplyWords(words);
+  const provider = replyWords?.provider();
+  const reason = provider?.reason ?? (replyWords ? classifyWithWords(chosen.reply, chosen.enhanced, words, () => replyWords.reason()) : 'delivered');
   spans.sort((a, b) => a.start - b.start);
   // Built field by field, in the documented order: object spreads cost more than the parse itself.
   const finding = {} as ReplyFinding;
@@ -391,8 +391,7 @@ function endsWithWord(record: string, end: number, word: string): boolean {
   return start >= 0 && record.startsWith(word, start) && (start === 0 || !isWordChar(record.charCodeAt(start - 1)));
 }
 
-function candidatesIn(record: string, offset: number): Candidate[] {
-  const { basic, enhanced } = tokensIn(record);
+function candidatesIn(record: string, offset: number, { basic, enhanced }: { basic: Token[]; enhanced: Token[] }): Candidate[] {
   const found: Candidate[] = [];
   // Both token lists are in text order; enhanced codes not paired with a basic code are merged in
   // as they are passed, so the candidates come out in text order too.
@@ -401,7 +400,7 @@ function candidatesIn(record: string, offset: number): Candidate[] {
     for (; e < enhanced.length && enhanced[e]!.start < until; e++) {
       const x = enhanced[e]!;
       if (x.paired || isNoise(record, x.start)) continue;
-      found.push({ enhanced: x.code, start: offset + x.start, enhancedSpan: { part: 'enhanced', start: offset + x.start, end: offset + x.end }, inner: isInner(record, x.start) });
+      found.push({ enhanced: x.code, start: offset + x.start, enhancedSpan: { part: 'enhanced', start: offset + x.start, end: offset + x.end } });
     }
   };
   for (const m of basic) {
@@ -413,7 +412,7 @@ function candidatesIn(record: string, offset: number): Candidate[] {
     const code = Number(m.code);
     if (!paired && !isSmtpReplyCode(code) && !(code >= 400 && (at === 0 || REPLY_LEAD.test(record.slice(Math.max(0, at - 24), at))))) continue;
     if (!paired && isNoise(record, at)) continue;
-    const candidate: Candidate = { reply: code, start: offset + at, replySpan: { part: 'reply', start: offset + at, end: offset + at + 3 }, inner: isInner(record, at) };
+    const candidate: Candidate = { reply: code, start: offset + at, replySpan: { part: 'reply', start: offset + at, end: offset + at + 3 } };
     if (paired) {
       next.paired = true;
       candidate.enhanced = next.code;
@@ -441,6 +440,11 @@ function pairs(record: string, basic: Token, enhanced: Token): boolean {
 
 // Words just before a number that make it something other than a reply code.
 function isNoise(record: string, at: number): boolean {
+  // Every word below ends in a letter or `=`: after anything else the number is not noise.
+  let last = at - 1;
+  while (last >= 0 && isSpace(record.charCodeAt(last))) last--;
+  const c = last < 0 ? 32 : record.charCodeAt(last) | 32;
+  if (c !== 61 && (c < 97 || c > 122)) return false;
   const before = record.slice(Math.max(0, at - 24), at).toLowerCase();
   return /(?:error|state|status|exit|port|size|code|pid|id|version|v|rfc|after|for|in|within|of|than|=)\s*$/.test(before)
     && !/(?:said|reply|returned|response|error_code|diagnostic-code|smtp;|status:|remote server|remote host|code:|error:|smtp error|:|dsn=|reply=|message=)\s*$/.test(before);
@@ -457,6 +461,11 @@ function mayNameStep(text: string, start: number, end: number): boolean {
 }
 
 const STEP_HINTS = ['like', 'failed', 'refused', '_TO]', '_FROM]', '_to]', '_from]'];
+
+/** The reason a record without a code gives, when its words report a local failure to deliver. */
+function codelessReason(record: string): ReplyReason | undefined {
+  return readReplyWords(record).reason(CODELESS_REASONS) ?? (mentionsSuppression(record) ? 'userunknown' : undefined);
+}
 
 function mentionsSuppression(record: string): boolean {
   if (!record.includes('uppress') && !record.includes('bounced')) return false;
@@ -478,10 +487,10 @@ function isInner(record: string, at: number): boolean {
 
 // The remote server's reply: a code inside brackets after another code is the cause; otherwise
 // the first reply with a basic code, since later ones are the local side restating it.
-function chooseCandidate(candidates: Candidate[]): Candidate | undefined {
+function chooseCandidate(candidates: Candidate[], record: string, offset: number): Candidate | undefined {
   if (candidates.length === 0) return undefined;
   const withReply = candidates.filter((c) => c.reply !== undefined);
-  const inner = withReply.filter((c, i) => c.inner && i > 0);
+  const inner = withReply.filter((c, i) => i > 0 && isInner(record, c.start - offset));
   if (inner.length > 0) {
     const chosen = inner[inner.length - 1]!;
     const outer = withReply[0]!;
@@ -508,11 +517,15 @@ function flatten(text: string): string {
   return text.includes('\n') ? text.replace(CONTINUATION, ' ') : text;
 }
 
+const LOG_TAIL = /\((?:in\s+reply\s+to|state\s+\d)/i;
+
 // The reply without what the log added after it: "(in reply to … command)", "(state 14)", and a
 // bracket the log opened before the reply and closes after it.
 function wireText(rest: string): string {
-  const tail = /\s*\((?:in\s+reply\s+to|state\s+\d)/i.exec(rest);
+  // The spaces before the tail go with trimEnd; a pattern that started with them would be tried at every space.
+  const tail = rest.includes('(') ? LOG_TAIL.exec(rest) : null;
   let text = (tail ? rest.slice(0, tail.index) : rest).trimEnd();
+  if (!text.endsWith(')')) return text;
   let open = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -525,7 +538,19 @@ function wireText(rest: string): string {
   return text;
 }
 
+// The raw forms repeat (`RCPT TO`, `rcpt to`) and come from a closed list: the cache stays small.
+const NORMALIZED_COMMANDS = new Map<string, string>();
+
 function normalizeCommand(raw: string): string {
+  let normalized = NORMALIZED_COMMANDS.get(raw);
+  if (normalized === undefined) {
+    normalized = normalizeCommandOnce(raw);
+    if (NORMALIZED_COMMANDS.size < 256) NORMALIZED_COMMANDS.set(raw, normalized);
+  }
+  return normalized;
+}
+
+function normalizeCommandOnce(raw: string): string {
   const upper = raw.toUpperCase().replace(/\s+/g, ' ');
   if (upper === 'END OF DATA') return 'DATA';
   if (upper === 'INITIAL CONNECTION' || upper === 'INITIAL GREETING' || upper === 'CONNECT') return 'CONNECT';

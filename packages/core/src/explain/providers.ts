@@ -13,17 +13,24 @@ export interface ProviderMatch {
 }
 
 const RULES = smtpProviderRules;
-const TOKENS = [...new Set(RULES.flatMap((rule) => rule.match as readonly string[]))];
-const TOKEN_IDS = new Map(TOKENS.map((token, id) => [token, id]));
+/** Every distinct token of every rule: a token's id is its index here. */
+export const PROVIDER_TOKENS = [...new Set(RULES.flatMap((rule) => rule.match as readonly string[]))];
+const TOKEN_IDS = new Map(PROVIDER_TOKENS.map((token, id) => [token, id]));
 const RULE_TOKENS = RULES.map((rule) => (rule.match as readonly string[]).map((token) => TOKEN_IDS.get(token)!));
-const MATCHER = new LiteralMatcher(TOKENS);
 /** For each token, the rules that use it, in catalogue order. */
-const RULES_OF_TOKEN = TOKENS.map(() => [] as number[]);
+const RULES_OF_TOKEN = PROVIDER_TOKENS.map(() => [] as number[]);
 RULE_TOKENS.forEach((tokens, rule) => tokens.forEach((token) => RULES_OF_TOKEN[token]!.push(rule)));
+// Built on first use, so that importing the parser costs nothing until it runs.
+let matcher: LiteralMatcher | undefined;
 
 /** The first provider rule whose tokens all occur in the text (case is ignored). */
 export function matchProvider(text: string): ProviderMatch | undefined {
-  const found = MATCHER.scan(text);
+  matcher ??= new LiteralMatcher(PROVIDER_TOKENS);
+  return ruleOfTokens(matcher.scan(text));
+}
+
+/** The first provider rule, in catalogue order, whose tokens are all among those found (ids into PROVIDER_TOKENS). */
+export function ruleOfTokens(found: readonly number[]): ProviderMatch | undefined {
   if (found.length === 0) return undefined;
   const present = new Set(found);
   let best = -1;

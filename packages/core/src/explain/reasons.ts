@@ -67,14 +67,21 @@ const BASIC_REASONS: Readonly<Record<number, ReplyReason>> = {
   554: 'rejected', 555: 'syntaxerror', 556: 'notaccept',
 };
 
-// All phrases in one automaton; each remembers the rank of its reason in PHRASES.
-const PHRASE_LIST = PHRASES.flatMap(([reason, phrases], rank) => phrases.map((phrase) => ({ reason, rank, phrase })));
-const PHRASE_MATCHER = new LiteralMatcher(PHRASE_LIST.map((p) => p.phrase));
+/** Every phrase with its reason and the rank of that reason in PHRASES: a phrase's id is its index here. */
+export const PHRASE_LIST = PHRASES.flatMap(([reason, phrases], rank) => phrases.map((phrase) => ({ reason, rank, phrase })));
+// Built on first use, so that importing the parser costs nothing until it runs.
+let phraseMatcher: LiteralMatcher | undefined;
 
 /** The first reason, in PHRASES order, with a phrase in the text (case is ignored), if any. */
 export function reasonFromWords(text: string, only?: ReadonlySet<ReplyReason>): ReplyReason | undefined {
+  phraseMatcher ??= new LiteralMatcher(PHRASE_LIST.map((p) => p.phrase));
+  return reasonOfPhrases(phraseMatcher.scan(text), only);
+}
+
+/** The first reason, in PHRASES order, among the phrases found (ids into PHRASE_LIST). */
+export function reasonOfPhrases(found: readonly number[], only?: ReadonlySet<ReplyReason>): ReplyReason | undefined {
   let best: (typeof PHRASE_LIST)[number] | undefined;
-  for (const id of PHRASE_MATCHER.scan(text)) {
+  for (const id of found) {
     const candidate = PHRASE_LIST[id]!;
     if (only && !only.has(candidate.reason)) continue;
     if (!best || candidate.rank < best.rank) best = candidate;
@@ -89,13 +96,18 @@ export function reasonFromWords(text: string, only?: ReadonlySet<ReplyReason>): 
  * reason is `securityerror` or `systemerror`); then the basic code; else `undefined`.
  */
 export function classifyReason(reply: number | undefined, enhanced: string | undefined, text: string): ReplyReason {
+  return classifyWithWords(reply, enhanced, text, () => reasonFromWords(text));
+}
+
+/** classifyReason, given how to find the reason the words of `text` give: it is only asked when needed. */
+export function classifyWithWords(reply: number | undefined, enhanced: string | undefined, text: string, reasonOfWords: () => ReplyReason | undefined): ReplyReason {
   const cls = reply ? Math.floor(reply / 100) : enhanced ? Number(enhanced[0]) : 0;
   if (cls === 2) return 'delivered';
   const detail = enhanced?.slice(2);
   const specific = detail ? ENHANCED_REASONS[detail] : undefined;
   // Words beat an enhanced code only where servers commonly reuse the code loosely.
   if (specific && !LOOSE_ENHANCED.has(detail!)) return specific;
-  const fromWords = reasonFromWords(text);
+  const fromWords = reasonOfWords();
   // A bare temporary 4.7.1 ("Please try again later") is how greylisting answers.
   if (cls === 4 && detail === '7.1' && (fromWords === undefined || (fromWords === 'systemerror' && !/unavailable/i.test(text)))) return 'speeding';
   if (fromWords) return fromWords;
