@@ -36,6 +36,9 @@ describe('parseReply', () => {
   it('takes the remote cause over the local wrapper', () => {
     const finding = explainReply('554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>');
     expect(finding).toMatchObject({ reply: 421, enhanced: '4.4.2', reason: 'networkerror' });
+    // The quoted reply gives no reason of its own: the wrapper's words do, and its code stays the cause.
+    expect(explainReply('550 5.7.350 Remote server returned message detected as spam -> 550 5.7.1 Message rejected')).toMatchObject({ reply: 550, enhanced: '5.7.1', reason: 'spamdetected' });
+    expect(explainReply('550 5.7.1 Message rejected')?.reason).toBe('policyviolation');
     expect(finding!.verdict.outcome).toBe('temporary');
   });
 

@@ -248,7 +248,8 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   // folded pass, before anything else.
   const codeless = hasCode ? undefined : codelessReason(record);
   if (!hasCode && codeless === undefined) return undefined;
-  const chosen = hasCode ? chooseCandidate(candidatesIn(record, start, tokens), record, start) : undefined;
+  const candidates = hasCode ? candidatesIn(record, start, tokens) : [];
+  const chosen = chooseCandidate(candidates, record, start);
   const spans: ReplySpan[] = [];
   let command: string | undefined;
   // Each scan below takes the first match only.
@@ -295,7 +296,11 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   // Success needs no words: it is `delivered`, whatever it says.
   const replyWords = cls === 2 ? undefined : readReplyWords(words);
   const provider = replyWords?.provider();
-  const reason = provider?.reason ?? (replyWords ? classifyWithWords(chosen.reply, chosen.enhanced, words, () => replyWords.reason()) : 'delivered');
+  // A quoted reply that says nothing of why ("550 5.7.1 Message rejected") is explained by the
+  // words of the wrapper around it ("Remote server returned message detected as spam ->").
+  const wrapper = chosen.reply !== undefined && chosen.start > candidates[0]!.start ? record.slice(0, chosen.start - start) : undefined;
+  const reasonOfWords = () => replyWords!.reason() ?? (wrapper === undefined ? undefined : readReplyWords(wrapper).reason());
+  const reason = provider?.reason ?? (replyWords ? classifyWithWords(chosen.reply, chosen.enhanced, words, reasonOfWords) : 'delivered');
   spans.sort((a, b) => a.start - b.start);
   // Built field by field, in the documented order: object spreads cost more than the parse itself.
   const finding = {} as ReplyFinding;
