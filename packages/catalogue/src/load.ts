@@ -200,7 +200,7 @@ function loadLocales(
       diagnostics.push(...check.diagnostics);
       if (check.loaded) locale.glossary = check.loaded;
     }
-    const avoided = locale.glossary ? avoidedPhrases(locale.glossary.value) : [];
+    const avoided = avoidedPhrases(locale.glossary?.value.terms ?? []);
     if (locale.messages) {
       diagnostics.push(...lintGlossary(locale.messages.file, messagesSchema, avoided, display(glossaryPath)));
       diagnostics.push(...lintSpacing(locale.messages.file, messagesSchema, id));
