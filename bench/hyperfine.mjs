@@ -26,6 +26,6 @@ export function compareWithFloor({ floor, subject, runs = 30, warmup = 3, cwd = 
   console.log('');
   console.log(`floor    ${floor.label.padEnd(44)} median ${ms(floorRun.median)}`);
   console.log(`subject  ${subject.label.padEnd(44)} median ${ms(subjectRun.median)}`);
-  console.log(`ratio    ${ratio.toFixed(2)}${target ? ` (target ≤ ${target})` : ''}`);
+  console.log(`ratio    ${ratio.toFixed(2)}${target ? ` (target ≤ ${target}): ${ratio <= target ? 'met' : 'NOT met'}` : ''}`);
   return { floor: floorRun.median, subject: subjectRun.median, ratio };
 }

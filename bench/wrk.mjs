@@ -6,7 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const DURATION = process.env.BENCH_DURATION ?? '10s';
+export const DURATION = process.env.BENCH_DURATION ?? '5s';
+/** Each server is driven this many times, in turn with the others, and the medians are kept. */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 export function requireWrk() {
   if (spawnSync('wrk', ['--version']).error) {
@@ -70,4 +72,28 @@ export function wrk(port, path) {
     non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
     errors: /Socket errors:.*/.exec(out)?.[0] ?? 'none',
   };
+}
+
+/**
+ * Drives each target in turn, ROUNDS times over, so that a noisy moment on a shared machine hits
+ * all of them alike; returns per target the median req/s and p99, and every non-2xx and socket error.
+ * @param {Record<string, { port: number, path: string }>} targets
+ */
+export function wrkAlternating(targets) {
+  const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, { port, path }] of Object.entries(targets)) runs[name].push(wrk(port, path));
+  }
+  const middle = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, results]) => [
+      name,
+      {
+        rps: middle(results.map((r) => r.rps)),
+        p99: middle(results.map((r) => r.p99)),
+        non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+        errors: results.map((r) => r.errors).find((e) => e !== 'none') ?? 'none',
+      },
+    ]),
+  );
 }

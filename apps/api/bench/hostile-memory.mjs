@@ -4,6 +4,7 @@
 // the target of at most 100 MB above the start.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { report } from '../../../bench/report.mjs';
 import { startServer } from '../../../bench/wrk.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50_000);
@@ -54,7 +55,17 @@ console.log(`floor    RSS before the requests          ${mb(before)}`);
 console.log(`subject  RSS right after                  ${mb(after)}   (+${mb(after - before)})`);
 console.log(`subject  RSS after ${IDLE_SECONDS} s idle${' '.repeat(Math.max(0, 16 - String(IDLE_SECONDS).length))}${mb(idle)}   (+${mb(idle - before)})`);
 console.log(`ratio    ${(Math.max(after, idle) / before).toFixed(2)} of the floor; growth ${mb(Math.max(after, idle) - before)} (target ≤ ${TARGET_MB} MB above the floor)`);
-if ([...statuses.keys()].some((status) => status >= 500)) {
+const growth = Math.max(after, idle) - before;
+const no5xx = ![...statuses.keys()].some((status) => status >= 500);
+report({
+  what: `API memory under ${REQUESTS.toLocaleString('en')} hostile URLs`,
+  floor: `RSS before: ${mb(before)}`,
+  figure: `${mb(after)} after, ${mb(idle)} after ${IDLE_SECONDS} s idle`,
+  ratio: `+${mb(growth)}`,
+  target: `≤ +${TARGET_MB} MB, no 5xx`,
+  met: growth <= TARGET_MB && no5xx,
+});
+if (!no5xx) {
   console.error('some requests got a 5xx');
   process.exit(1);
 }
