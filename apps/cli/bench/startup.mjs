@@ -8,7 +8,7 @@ const cwd = new URL('..', import.meta.url).pathname;
 const floor = { label: 'node -e 0', command: 'node -e 0' };
 const cases = [
   { label: 'protocodes compare smtp 235 554 --lang vi', command: 'node dist/protocodes.js compare smtp 235 554 --lang vi', target: 1.2 },
-  { label: 'protocodes explain on one reply', command: `node dist/protocodes.js explain "550 5.1.1 <a@example.net>: Recipient address rejected: User unknown"`, target: 1.3 },
+  { label: 'protocodes explain "<one reply>"', command: `node dist/protocodes.js explain "550 5.1.1 <a@example.net>: Recipient address rejected: User unknown"`, target: 1.3 },
 ];
 for (const { label, command, target } of cases) {
   const result = compareWithFloor({ floor, subject: { label, command }, cwd, runs: 30, target });
