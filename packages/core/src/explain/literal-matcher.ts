@@ -14,8 +14,8 @@ export class LiteralMatcher {
   readonly #width: number;
   /** Full transition table for ASCII, in few columns so that it stays in the cache: `delta[node * width + column]`. */
   readonly #delta: Int32Array;
-  /** Sparse transitions for other characters, followed with the failure links. */
-  readonly #wide: Map<number, number>[];
+  /** Sparse transitions for other characters, followed with the failure links; only nodes that have such children have a map. */
+  readonly #wide: (Map<number, number> | undefined)[];
   readonly #fail: Int32Array;
   /** The patterns that end at node n, including those reached through failure links: `#outIds[#outStart[n] .. #outStart[n + 1]]`. */
   readonly #outStart: Int32Array;
@@ -24,72 +24,90 @@ export class LiteralMatcher {
   constructor(patterns: readonly string[]) {
     this.size = patterns.length;
     this.#seen = new Uint8Array(patterns.length);
-    const children: Map<number, number>[] = [new Map()];
-    const out: number[][] = [[]];
-    patterns.forEach((pattern, id) => {
-      let node = 0;
-      for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charCodeAt(i);
-        let next = children[node]!.get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          out.push([]);
-          children[node]!.set(c, next);
-        }
-        node = next;
-      }
-      out[node]!.push(id);
-    });
-    const count = children.length;
     const columnChars = [...new Set(patterns.join(''))].map((ch) => ch.charCodeAt(0)).filter((c) => c < ASCII).sort((a, b) => a - b);
     columnChars.forEach((c, k) => {
       this.#columnOf[c] = k + 1;
       if (c >= 97 && c <= 122) this.#columnOf[c - 32] = k + 1;
     });
     const width = (this.#width = columnChars.length + 1);
-    this.#delta = new Int32Array(count * width);
-    this.#fail = new Int32Array(count);
-    this.#wide = children.map((map) => new Map([...map].filter(([c]) => c >= ASCII)));
-    // Breadth first: a node's failure link and transitions only need shallower nodes.
-    const queue: number[] = [];
-    columnChars.forEach((c, k) => {
-      const next = children[0]!.get(c);
-      if (next !== undefined) {
-        this.#delta[k + 1] = next;
-        queue.push(next);
-      }
-    });
-    for (const [c, next] of children[0]!) if (c >= ASCII) queue.push(next);
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head]!;
-      const fail = this.#fail[node]!;
-      if (out[fail]!.length > 0) out[node] = [...out[node]!, ...out[fail]!];
-      for (let k = 1; k < width; k++) {
-        const next = children[node]!.get(columnChars[k - 1]!);
-        if (next === undefined) this.#delta[node * width + k] = this.#delta[fail * width + k]!;
-        else {
-          this.#delta[node * width + k] = next;
-          this.#fail[next] = this.#delta[fail * width + k]!;
-          queue.push(next);
+    // The trie is built straight into the transition table, its edges also kept as a list per node
+    // (first child, next sibling), without a map per node: a matcher has thousands of nodes, and
+    // building it is on the path of a CLI start, where this code runs before it is optimised.
+    const maxNodes = 1 + patterns.reduce((sum, pattern) => sum + pattern.length, 0);
+    const delta = new Int32Array(maxNodes * width);
+    const firstChild = new Int32Array(maxNodes).fill(-1);
+    const nextSibling = new Int32Array(maxNodes);
+    const columnInto = new Int32Array(maxNodes);
+    const wide: (Map<number, number> | undefined)[] = [];
+    const own = new Map<number, number[]>();
+    let count = 1;
+    patterns.forEach((pattern, id) => {
+      let node = 0;
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charCodeAt(i);
+        if (c < ASCII) {
+          const k = this.#columnOf[c]!;
+          let next = delta[node * width + k]!;
+          if (next === 0) {
+            next = count++;
+            delta[node * width + k] = next;
+            columnInto[next] = k;
+            nextSibling[next] = firstChild[node]!;
+            firstChild[node] = next;
+          }
+          node = next;
+        } else {
+          const children = (wide[node] ??= new Map());
+          let next = children.get(c);
+          if (next === undefined) children.set(c, (next = count++));
+          node = next;
         }
       }
-      for (const [c, next] of children[node]!) {
-        if (c < ASCII) continue;
-        this.#fail[next] = node === 0 ? 0 : this.#step(fail, c);
-        queue.push(next);
+      const ids = own.get(node);
+      if (ids) ids.push(id);
+      else own.set(node, [id]);
+    });
+    this.#delta = delta;
+    this.#wide = wide;
+    const fail = (this.#fail = new Int32Array(count));
+    // Breadth first: a node's failure link and transitions only need shallower nodes. A node's row
+    // starts as a copy of its failure node's row (one native copy), then its own children go in.
+    const none: readonly number[] = [];
+    const out: (readonly number[])[] = new Array(count);
+    out[0] = own.get(0) ?? none;
+    const queue = [0];
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      const failNode = fail[node]!;
+      if (node !== 0) {
+        const mine = own.get(node);
+        const inherited = out[failNode]!;
+        out[node] = mine ? (inherited.length > 0 ? [...mine, ...inherited] : mine) : inherited;
+        delta.copyWithin(node * width, failNode * width, failNode * width + width);
+      }
+      for (let child = firstChild[node]!; child !== -1; child = nextSibling[child]!) {
+        const k = columnInto[child]!;
+        fail[child] = node === 0 ? 0 : delta[failNode * width + k]!;
+        delta[node * width + k] = child;
+        queue.push(child);
+      }
+      for (const [c, child] of wide[node] ?? []) {
+        fail[child] = node === 0 ? 0 : this.#step(failNode, c);
+        queue.push(child);
       }
     }
+    this.#delta = delta.slice(0, count * width);
     // Flat arrays: the scan checks one number per character instead of reading an array per node.
     this.#outStart = new Int32Array(count + 1);
     for (let node = 0; node < count; node++) this.#outStart[node + 1] = this.#outStart[node]! + out[node]!.length;
-    this.#outIds = Int32Array.from(out.flat());
+    this.#outIds = new Int32Array(this.#outStart[count]!);
+    for (let node = 0; node < count; node++) this.#outIds.set(out[node]!, this.#outStart[node]!);
   }
 
   #step(node: number, c: number): number {
     if (c < ASCII) return this.#delta[node * this.#width + this.#columnOf[c]!]!;
     for (let at = node; ; at = this.#fail[at]!) {
-      const next = this.#wide[at]!.get(c);
+      const next = this.#wide[at]?.get(c);
       if (next !== undefined) return next;
       if (at === 0) return 0;
     }
