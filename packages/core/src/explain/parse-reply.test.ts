@@ -39,6 +39,9 @@ describe('parseReply', () => {
     // The quoted reply gives no reason of its own: the wrapper's words do, and its code stays the cause.
     expect(explainReply('550 5.7.350 Remote server returned message detected as spam -> 550 5.7.1 Message rejected')).toMatchObject({ reply: 550, enhanced: '5.7.1', reason: 'spamdetected' });
     expect(explainReply('550 5.7.1 Message rejected')?.reason).toBe('policyviolation');
+    // The log around a reply is no wrapper: "quota" in a host name says nothing of the refusal.
+    const logged = 'postfix/smtp[1]: A1: to=<a@example.net>, relay=mx.quota.example[192.0.2.1]:25, dsn=5.7.1, status=bounced (host mx.quota.example[192.0.2.1] said: 550 5.7.1 Message rejected (in reply to end of DATA command))';
+    expect(explainReply(logged)).toMatchObject({ reply: 550, enhanced: '5.7.1', reason: 'policyviolation' });
     expect(finding!.verdict.outcome).toBe('temporary');
   });
 

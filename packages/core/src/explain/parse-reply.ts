@@ -296,9 +296,11 @@ function parseRecord(text: string, start: number, end: number): ReplyFinding | u
   // Success needs no words: it is `delivered`, whatever it says.
   const replyWords = cls === 2 ? undefined : readReplyWords(words);
   const provider = replyWords?.provider();
-  // A quoted reply that says nothing of why ("550 5.7.1 Message rejected") is explained by the
-  // words of the wrapper around it ("Remote server returned message detected as spam ->").
-  const wrapper = chosen.reply !== undefined && chosen.start > candidates[0]!.start ? record.slice(0, chosen.start - start) : undefined;
+  // A reply quoted after another reply code that says nothing of why ("550 5.7.1 Message rejected")
+  // is explained by the words of the reply around it ("550 5.7.350 Remote server returned message
+  // detected as spam ->"). A status alone before it (Postfix's dsn=5.1.1) does not make a wrapper.
+  const outer = candidates.find((c) => c.reply !== undefined);
+  const wrapper = chosen.reply !== undefined && outer !== undefined && outer.start < chosen.start ? record.slice(outer.start - start, chosen.start - start) : undefined;
   const reasonOfWords = () => replyWords!.reason() ?? (wrapper === undefined ? undefined : readReplyWords(wrapper).reason());
   const reason = provider?.reason ?? (replyWords ? classifyWithWords(chosen.reply, chosen.enhanced, words, reasonOfWords) : 'delivered');
   spans.sort((a, b) => a.start - b.start);
