@@ -13,7 +13,7 @@ const cases = [
 for (const { label, command, target } of cases) {
   const result = compareWithFloor({ floor, subject: { label, command }, cwd, runs: 30, target });
   report({
-    what: `CLI: \`${label.replace(/^protocodes /, 'protocodes ')}\``,
+    what: `CLI: \`${label}\``,
     floor: `node -e 0: ${(result.floor * 1000).toFixed(1)} ms`,
     figure: `${(result.subject * 1000).toFixed(1)} ms`,
     ratio: result.ratio.toFixed(2),

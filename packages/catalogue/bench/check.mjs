@@ -12,8 +12,9 @@ const result = compareWithFloor({
   runs: 5,
   warmup: 1,
 });
-const met = result.subject <= TARGET_S;
-console.log(`check takes ${result.subject.toFixed(2)} s (target ≤ ${TARGET_S} s, and ≤ 0.5 s after one file changed, which needs a cache check does not have): ${met ? 'met' : 'NOT met'}`);
+const fullMet = result.subject <= TARGET_S;
+console.log(`full check: ${result.subject.toFixed(2)} s (target ≤ ${TARGET_S} s): ${fullMet ? 'met' : 'NOT met'}`);
+console.log('after one file changed (target ≤ 0.5 s): NOT met, check has no cache and reads everything again');
 report({
   what: '`catalogue:check`, full catalogue',
   floor: `node -e 0: ${(result.floor * 1000).toFixed(1)} ms`,
