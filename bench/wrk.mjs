@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './report.mjs';
 
 export const DURATION = process.env.BENCH_DURATION ?? '5s';
 /** Each server is driven this many times, in turn with the others, and the medians are kept. */
@@ -84,13 +85,12 @@ export function wrkAlternating(targets) {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, { port, path }] of Object.entries(targets)) runs[name].push(wrk(port, path));
   }
-  const middle = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
   return Object.fromEntries(
     Object.entries(runs).map(([name, results]) => [
       name,
       {
-        rps: middle(results.map((r) => r.rps)),
-        p99: middle(results.map((r) => r.p99)),
+        rps: median(results.map((r) => r.rps)),
+        p99: median(results.map((r) => r.p99)),
         non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
         errors: results.map((r) => r.errors).find((e) => e !== 'none') ?? 'none',
       },
