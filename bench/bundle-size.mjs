@@ -11,10 +11,14 @@ import { join } from 'node:path';
 /**
  * @param {string} source an ES module, e.g. `import { renderComparison } from '@protocodes/texts/en'; …`
  * @param {string} resolveDir where package names are resolved from
- * @returns {Promise<{ bytes: number, gzipBytes: number, data: string[] }>} `data` names each generated
- *   catalogue module in the entry chunk: `prose:smtp`, `facts:smtp`, `locale:vi/smtp`, `messages:vi`, `matching:smtp`.
+ * @param {{ alsoLoaded?: (data: string) => boolean }} [options] `alsoLoaded` counts, besides the
+ *   entry, each chunk reached through import() that holds a data module it accepts: the parts that
+ *   `loadCodes` fetches for the codes the source renders.
+ * @returns {Promise<{ bytes: number, gzipBytes: number, gzipBytesPerChunk: number, chunks: number, data: string[] }>} `data` names each generated
+ *   catalogue module counted: `prose:smtp`, `facts:smtp`, `locale:vi/smtp`, `messages:vi`,
+ *   `matching:smtp`, `outline:smtp`, `part:smtp/code-554`.
  */
-export async function bundleSize(source, resolveDir) {
+export async function bundleSize(source, resolveDir, options = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'protocodes-bundle-'));
   try {
     const result = await build({
@@ -41,9 +45,22 @@ export async function bundleSize(source, resolveDir) {
       for (const next of outputs[path].imports) if (next.kind === 'import-statement' && outputs[next.path]) visit(next.path);
     };
     visit(entry);
-    const code = Buffer.concat([...loaded].map((path) => readFileSync(path)));
+    if (options.alsoLoaded) {
+      for (const path of Object.keys(outputs)) {
+        if (Object.keys(outputs[path].inputs).some((input) => { const data = dataModule(input); return data !== undefined && options.alsoLoaded(data); })) visit(path);
+      }
+    }
+    const chunks = [...loaded].map((path) => readFileSync(path));
+    const code = Buffer.concat(chunks);
     const inputs = [...loaded].flatMap((path) => Object.keys(outputs[path].inputs));
-    return { bytes: code.length, gzipBytes: gzipSync(code).length, data: [...new Set(inputs.map(dataModule).filter(Boolean))].sort() };
+    return {
+      bytes: code.length,
+      gzipBytes: gzipSync(code).length,
+      // What a browser transfers: each chunk is a file of its own, compressed on its own.
+      gzipBytesPerChunk: chunks.reduce((sum, chunk) => sum + gzipSync(chunk).length, 0),
+      chunks: chunks.length,
+      data: [...new Set(inputs.map(dataModule).filter(Boolean))].sort(),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -52,6 +69,8 @@ export async function bundleSize(source, resolveDir) {
 // Generated modules are named alike in both packages' dist/generated/: core's protocol prose,
 // facts, locale prose and parser tables, and texts' messages per locale.
 function dataModule(input) {
+  const part = /(?:^|\/)dist\/generated\/parts\/(\w+)(?:\/([\w.-]+))?\.js$/.exec(input);
+  if (part) return part[2] ? `part:${part[1]}/${part[2]}` : `outline:${part[1]}`;
   const m = /(?:^|\/)dist\/generated\/(?:locales\/([\w-]+)\/(\w+)|facts\/(\w+)|(\w+)-matching|messages\/([\w-]+)|(smtp|http|ftp))\.js$/.exec(input);
   if (!m) return undefined;
   if (m[1]) return `locale:${m[1]}/${m[2]}`;

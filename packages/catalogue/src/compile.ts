@@ -67,6 +67,38 @@ function protocolModule(entry: ProtocolCatalogue): string {
 }
 
 /**
+ * `parts/<protocol>.ts` and `parts/<protocol>/*.ts`, for `@protocodes/core/on-demand`: the
+ * protocol's definition and what exists (with every title, so that a page can link to codes it
+ * has not loaded), and one module per code, pair and enhanced code. A program that renders two
+ * codes then loads those two and their pair's note, not the protocol.
+ */
+function partModules(entry: ProtocolCatalogue): Map<string, string> {
+  const p = entry.id;
+  const header = HEADER(`catalogue/protocols/${p}`);
+  const parts = new Map<string, string>();
+  const codes = [...entry.codes].sort((a, b) => a.value.code - b.value.code).map(({ value }) => value);
+  const pairs = [...entry.pairs].sort((a, b) => a.value.codes[0] - b.value.codes[0] || a.value.codes[1] - b.value.codes[1]).map(({ value }) => value);
+  const enhanced = [...entry.enhanced].sort((a, b) => compareEnhanced(a.value.code, b.value.code)).map(({ value }) => value);
+  for (const code of codes) parts.set(`parts/${p}/code-${code.code}.ts`, `${header}\nexport const entry = ${toLiteral({ protocol: p, ...code })} as const;\n`);
+  for (const pair of pairs) parts.set(`parts/${p}/pair-${pairId(pair.codes)}.ts`, `${header}\nexport const note = ${toLiteral(pair)} as const;\n`);
+  for (const code of enhanced) parts.set(`parts/${p}/enhanced-${code.code}.ts`, `${header}\nexport const entry = ${toLiteral(code)} as const;\n`);
+  const loaders = (kind: string, ids: readonly (string | number)[]) =>
+    `{\n${ids.map((id) => `  ${JSON.stringify(String(id))}: () => import('./${p}/${kind}-${id}.js'),`).join('\n')}\n}`;
+  const titlesOf = (list: readonly { code: string | number; title: string }[]) => toLiteral(Object.fromEntries(list.map((item) => [String(item.code), item.title])));
+  parts.set(
+    `parts/${p}.ts`,
+    `${header}// ${entry.protocol.value.name} on demand: the definition, what exists, and a loader per part.\n` +
+      `\nexport const protocol = ${toLiteral(entry.protocol.value)} as const;\n` +
+      `\n/** Every code's title, keyed by code: what a page needs to link to a code it has not loaded. */\nexport const titles: Readonly<Record<string, string>> = ${titlesOf(codes)};\n` +
+      `\nexport const codeLoaders: Readonly<Record<string, () => Promise<{ entry: object }>>> = ${loaders('code', codes.map((c) => c.code))};\n` +
+      `\nexport const pairLoaders: Readonly<Record<string, () => Promise<{ note: object }>>> = ${loaders('pair', pairs.map((pair) => pairId(pair.codes)))};\n` +
+      `\n/** Every enhanced code's title, keyed \`X.<subject>.<detail>\`. */\nexport const enhancedTitles: Readonly<Record<string, string>> = ${titlesOf(enhanced)};\n` +
+      `\nexport const enhancedLoaders: Readonly<Record<string, () => Promise<{ entry: object }>>> = ${loaders('enhanced', enhanced.map((e) => e.code))};\n`,
+  );
+  return parts;
+}
+
+/**
  * A code entry without its prose: the fields a locale translates (`codeSourceTexts`) are left
  * out; vendor meanings keep only who defines them, retry exceptions their policy.
  */
@@ -356,6 +388,7 @@ export function compileCatalogue(catalogue: Catalogue, outDir: string): CompileR
     modules.set(`entries/${protocol.id}.ts`, entryModule(protocol));
     modules.set(`facts/${protocol.id}.ts`, factsModule(protocol));
     modules.set(`entries/${protocol.id}-facts.ts`, factsEntryModule(protocol));
+    for (const [name, text] of partModules(protocol)) modules.set(name, text);
   }
   modules.set('registry.ts', registryModule(catalogue));
   for (const protocol of catalogue.protocols) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleSize, kB } from '../../../bench/bundle-size.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
-const measure = (source: string) => bundleSize(source, here) as Promise<{ bytes: number; gzipBytes: number; data: string[] }>;
+const measure = (source: string, alsoLoaded?: (data: string) => boolean) => bundleSize(source, here, { alsoLoaded }) as Promise<{ bytes: number; gzipBytes: number; data: string[] }>;
 const report = (name: string, size: { bytes: number; gzipBytes: number; data: string[] }) =>
   console.log(`${name.padEnd(44)} ${kB(size.bytes).padStart(9)} min ${kB(size.gzipBytes).padStart(8)} gz  ${size.data.join(' ')}`);
 
@@ -33,6 +33,16 @@ describe('bundle budget of @protocodes/core', () => {
     const size = await measure(`import { parseReply } from '@protocodes/core/explain'; console.log(parseReply('550 5.1.1 x'));`);
     report('@protocodes/core/explain', size);
     expect(size.data).toEqual(['matching:smtp']);
+  });
+
+  it('on-demand holds no data of its own; loadCodes fetches the outline and each code asked for', async () => {
+    const source = `import { getCode, loadCodes } from '@protocodes/core/on-demand'; await loadCodes('smtp', [554]); console.log(getCode('smtp', 554));`;
+    const entry = await measure(source);
+    report('@protocodes/core/on-demand', entry);
+    expect(entry.data).toEqual([]);
+    const fetched = await measure(source, (data) => data === 'outline:smtp' || data === 'part:smtp/code-554');
+    report('… with what loadCodes(smtp, [554]) fetches', fetched);
+    expect(fetched.data).toEqual(['outline:smtp', 'part:smtp/code-554']);
   });
 
   it('the all-in-one entry holds every protocol in English and no other language', async () => {

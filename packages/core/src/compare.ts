@@ -1,6 +1,6 @@
 // Locale-free facts about two codes: what a comparison text is built from. No sentence is
 // written here; @protocodes/texts turns these facts into prose.
-import { InvalidComparisonError } from './errors.js';
+import { InvalidComparisonError, NotLoadedError } from './errors.js';
 import { requireCodeIn } from './lookup.js';
 import type { Actor, CodeEntry, FactDefinition, PairNote, ProtocolData, RetryPolicy } from './model.js';
 
@@ -112,6 +112,11 @@ export function compareIn(data: ProtocolData, first: unknown, second: unknown): 
     facts,
     differences: [...(outcome.same ? [] : ['outcome']), ...facts.filter((f) => !f.same).map((f) => f.fact.field)],
     related: a.related.includes(b.code) || b.related.includes(a.code),
-    note: data.pairs[id],
+    note: pairNoteIn(data, id),
   };
+}
+
+function pairNoteIn(data: ProtocolData, id: string): PairNote | undefined {
+  if (data.notLoaded?.pairs.has(id)) throw new NotLoadedError(data.protocol.id, id.split('-'));
+  return data.pairs[id];
 }

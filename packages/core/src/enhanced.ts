@@ -1,6 +1,7 @@
 // SMTP enhanced status codes (RFC 3463): `class.subject.detail`, such as 5.7.1. The catalogue holds
 // the registry's codes as `X.<subject>.<detail>`; a code as people write it carries its class.
-import { smtpEnhanced, smtpProtocol } from './generated/smtp.js';
+import type { smtpEnhanced } from './generated/smtp.js';
+import { heldEnhancedEntries, heldEnhancedEntry, heldEnhancedTitle, heldProtocol } from './store.js';
 import type { DigitDefinition } from './model.js';
 
 export type EnhancedId = keyof typeof smtpEnhanced;
@@ -51,16 +52,24 @@ export function isEnhancedCode(input: unknown): boolean {
 /** The registry entry for `X.7.1` or `5.7.1`, or undefined. */
 export function findEnhancedEntry(input: unknown): EnhancedEntry | undefined {
   const parts = parseEnhancedCode(input);
-  return parts && Object.hasOwn(smtpEnhanced, parts.id) ? smtpEnhanced[parts.id as EnhancedId] : undefined;
+  return parts ? (heldEnhancedEntry(parts.id) as EnhancedEntry | undefined) : undefined;
+}
+
+/** The registry title of `X.7.1` or `5.7.1` (loaded or not, on demand), or undefined. */
+export function enhancedTitle(input: unknown): string | undefined {
+  const parts = parseEnhancedCode(input);
+  return parts ? heldEnhancedTitle(parts.id) : undefined;
 }
 
 /** Everything known about an enhanced code; a code outside the registry is described by its class and subject. */
 export function describeEnhancedCode(input: unknown): EnhancedCodeInfo | undefined {
   const parts = parseEnhancedCode(input);
   if (!parts) return undefined;
-  const entry = Object.hasOwn(smtpEnhanced, parts.id) ? smtpEnhanced[parts.id as EnhancedId] : undefined;
-  const subjectDefinition = (smtpProtocol.subjects as readonly DigitDefinition[]).find((s) => s.digit === parts.subject);
-  const classDefinition = parts.class ? (smtpProtocol.classes as readonly DigitDefinition[]).find((c) => c.digit === parts.class) : undefined;
+  const entry = heldEnhancedEntry(parts.id) as EnhancedEntry | undefined;
+  const smtp = heldProtocol('smtp').protocol;
+  const subjects = (smtp as { subjects?: readonly DigitDefinition[] }).subjects ?? [];
+  const subjectDefinition = subjects.find((s) => s.digit === parts.subject);
+  const classDefinition = parts.class ? smtp.classes.find((c) => c.digit === parts.class) : undefined;
   const classMeaning = parts.class && entry ? (entry.inClass as readonly { class: number; meaning: string }[]).find((use) => use.class === parts.class)?.meaning : undefined;
   return {
     ...parts,
@@ -74,7 +83,7 @@ export function describeEnhancedCode(input: unknown): EnhancedCodeInfo | undefin
 
 /** Every registry entry, in registry order (X.1.2 before X.1.10). */
 export function listEnhancedEntries(): EnhancedEntry[] {
-  return Object.values(smtpEnhanced);
+  return heldEnhancedEntries() as EnhancedEntry[];
 }
 
 /** Locale-free facts about two enhanced codes, in registry order. */

@@ -38,3 +38,23 @@ export class InvalidComparisonError extends ProtocodesError {
     super(`cannot compare ${protocol} ${code} with itself; give two different codes`);
   }
 }
+
+/**
+ * A code, pair or protocol that exists but whose data this program has not loaded: only with
+ * `@protocodes/core/on-demand`, before `loadCodes` has brought it in.
+ */
+export class NotLoadedError extends ProtocodesError {
+  override name = 'NotLoadedError';
+  constructor(
+    readonly protocol: string,
+    /** The codes to load (`554`, `5.7.1`); empty when the whole protocol is missing. */
+    readonly missing: readonly string[],
+  ) {
+    const what = missing.length ? `${protocol} ${missing.join(', ')}` : protocol;
+    const codes = missing.length ? missing.map((code) => (/^\d+$/.test(code) ? code : `'${code}'`)).join(', ') : '…';
+    super(
+      `not loaded yet: ${what}. Run await loadCodes('${protocol}', [${codes}]) from @protocodes/core/on-demand ` +
+        `(or @protocodes/texts/on-demand) first, or import @protocodes/core, which holds every code`,
+    );
+  }
+}

@@ -1,6 +1,6 @@
 // Protocol-independent lookups over one protocol's data. The protocol modules and the root entry
 // wrap these with precise types.
-import { UnknownCodeError } from './errors.js';
+import { NotLoadedError, UnknownCodeError } from './errors.js';
 import type { CodeEntry, CodeFilter, DigitDefinition, ProtocolData } from './model.js';
 
 const CODE_TEXT = /^\s*([1-9][0-9]{2})\s*$/;
@@ -15,11 +15,20 @@ export function parseCodeInput(input: unknown): number | undefined {
 
 export function findCodeIn(data: ProtocolData, input: unknown): CodeEntry | undefined {
   const code = parseCodeInput(input);
-  return code === undefined ? undefined : data.codes[code];
+  if (code === undefined) return undefined;
+  const entry = data.codes[code];
+  if (entry === undefined && data.notLoaded?.codes.has(code)) throw new NotLoadedError(data.protocol.id, [String(code)]);
+  return entry;
+}
+
+/** Every entry of a protocol; data held on demand must have loaded them all first. */
+function allEntries(data: ProtocolData): CodeEntry[] {
+  if (data.notLoaded?.codes.size) throw new NotLoadedError(data.protocol.id, [...data.notLoaded.codes].map(String));
+  return Object.values(data.codes);
 }
 
 export function hasCodeIn(data: ProtocolData, input: unknown): boolean {
-  return typeof input === 'number' && data.codes[input] !== undefined;
+  return typeof input === 'number' && (data.codes[input] !== undefined || data.notLoaded?.codes.has(input) === true);
 }
 
 /** Whether a code is defined by one of `origins`: its own origin, or a vendor that gives it a meaning too. */
@@ -29,7 +38,7 @@ function fromOrigin(entry: CodeEntry, origins: readonly string[]): boolean {
 
 export function listCodesIn(data: ProtocolData, filter: CodeFilter = {}): CodeEntry[] {
   const origins = filter.origin === undefined ? undefined : typeof filter.origin === 'string' ? [filter.origin] : filter.origin;
-  return Object.values(data.codes)
+  return allEntries(data)
     .filter(
       (entry) =>
         (filter.class === undefined || entry.class === filter.class) &&
@@ -45,7 +54,7 @@ export function listCodesIn(data: ProtocolData, filter: CodeFilter = {}): CodeEn
 /** The origins a protocol's codes come from (`iana`, `nginx`, …), vendors' meanings included. */
 export function originsIn(data: ProtocolData): string[] {
   const origins = new Set<string>();
-  for (const entry of Object.values(data.codes)) {
+  for (const entry of allEntries(data)) {
     origins.add(entry.origin);
     for (const vendor of entry.vendorMeanings ?? []) origins.add(vendor.origin);
   }
@@ -66,7 +75,7 @@ function differingDigits(a: string, b: string): number {
 export function suggestCodesIn(data: ProtocolData, input: string | number, count = 3): number[] {
   const typed = String(input).trim();
   if (!/^\d{1,4}$/.test(typed)) return [];
-  const codes = Object.values(data.codes).map((entry) => entry.code);
+  const codes = [...Object.values(data.codes).map((entry) => entry.code), ...(data.notLoaded?.codes ?? [])];
   const value = Number(typed.padEnd(3, '0'));
   const scored = codes
     .map((code) => {

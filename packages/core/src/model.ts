@@ -158,6 +158,13 @@ export interface ProtocolData {
   readonly codes: { readonly [code: number]: CodeEntry };
   /** Keyed `<a>-<b>` with a < b. */
   readonly pairs: { readonly [pair: string]: PairNote };
+  /** Only in data held on demand: what exists but is not loaded yet, so that asking for it says so. */
+  readonly notLoaded?: {
+    readonly codes: ReadonlySet<number>;
+    readonly pairs: ReadonlySet<string>;
+    /** Every code's title, loaded or not: enough to link to a code. */
+    readonly titles: { readonly [code: number]: string };
+  };
 }
 
 /** What a locale module provides for one protocol: only translations made from the current English. */

@@ -27,9 +27,9 @@ function importGraph(entry: string): { files: string[]; external: string[] } {
 }
 
 describe('the published package', () => {
-  it('has no runtime dependencies and is free of side effects', () => {
+  it('has no runtime dependencies, and only the root entry has a side effect: it holds every protocol', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
-    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.sideEffects).toEqual(['./dist/index.js']);
     // One pattern serves every protocol's entry (`@protocodes/core/smtp`, `/http`, `/ftp`), generated from the catalogue.
     expect(manifest.exports['./*']).toEqual({ types: './dist/generated/entries/*.d.ts', default: './dist/generated/entries/*.js' });
   });

@@ -137,6 +137,20 @@ console.log(JSON.stringify({
     expect(out).toEqual({ retry: 'later', facts: 5, known: true, untrusted: 554, en: expect.stringMatching(/^SMTP 235 .* 554 /), vi: 'vi' });
   });
 
+  it('runs an on-demand consumer under Node: nothing held before loadCodes, the same text after', () => {
+    writeFileSync(
+      join(project, 'on-demand.mjs'),
+      `import { loadCodes, NotLoadedError, renderComparison } from '@protocodes/texts/on-demand';
+let before;
+try { renderComparison({ protocol: 'smtp', codes: [235, 554] }); } catch (error) { before = error instanceof NotLoadedError; }
+await loadCodes('smtp', [235, 554]);
+console.log(JSON.stringify({ before, title: renderComparison({ protocol: 'smtp', codes: [235, 554] }).title }));
+`,
+    );
+    const out = JSON.parse(succeed(process.execPath, ['on-demand.mjs'], project));
+    expect(out).toEqual({ before: true, title: expect.stringMatching(/^SMTP 235 .* 554 /) });
+  });
+
   it('loads the packages with require() on Node >= 20.19', () => {
     writeFileSync(join(project, 'index.cjs'), `const { getCode } = require('@protocodes/core');\nconst { renderExplanation } = require('@protocodes/texts/en');\nconsole.log(getCode('smtp', 554).retry, renderExplanation({ protocol: 'smtp', code: 554 }).locale);\n`);
     const result = run(process.execPath, ['--disable-warning=ExperimentalWarning', 'index.cjs'], project);

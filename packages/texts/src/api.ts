@@ -1,3 +1,5 @@
+// The texts API with every protocol held: importing core's root entry holds all its data.
+import '@protocodes/core';
 export { renderComparison, renderComparisonFromInput, renderExplanation, renderExplanationFromInput, InvalidFormatError, localeMessage, headingsOf } from './render.js';
 export type { ComparisonRequest, ComparisonInput, EnhancedStatusCode, ExplanationRequest, ExplanationInput, RenderOptions, TextCode } from './render.js';
 export { negotiateLocale, canonicalLocale, InvalidLocaleError, DEFAULT_LOCALE, MAX_TAG_LENGTH } from './locale.js';

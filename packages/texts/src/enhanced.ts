@@ -3,12 +3,12 @@
 import {
   compareEnhancedCodes,
   describeEnhancedCode as enhancedInfo,
-  findEnhancedEntry,
+  enhancedTitle,
   getProtocol,
   ProtocodesError,
   type EnhancedCodeInfo,
   type EnhancedTexts,
-} from '@protocodes/core';
+} from '@protocodes/core/runtime';
 import type { RenderedText } from './model.js';
 import { bundle } from './runtime.js';
 import { localeTools, referenceLinks, type LocaleTools, type ReferenceLink } from './views.js';
@@ -102,9 +102,8 @@ export function enhancedView(info: EnhancedCodeInfo, tools: LocaleTools): Enhanc
     ...(entry?.status === 'deprecated' ? [{ label: say('label.retry'), value: say('enhanced.deprecated', { code: entry.code }) }] : []),
   ].map((row) => ({ label: e(row.label), value: e(row.value) }));
   const related = (entry && 'related' in entry ? (entry.related as readonly string[]) : []).map((id) => {
-    const other = findEnhancedEntry(id);
     const code = info.class ? `${info.class}${id.slice(1)}` : id;
-    return { code: e(code), title: e(translations?.enhancedTexts?.[id]?.title ?? other?.title ?? ''), href: e(`/${tools.locale}/smtp/${id}/`) };
+    return { code: e(code), title: e(translations?.enhancedTexts?.[id]?.title ?? enhancedTitle(id) ?? ''), href: e(`/${tools.locale}/smtp/${id}/`) };
   });
   const references = (entry?.references ?? smtp.references.filter((r: string) => r.startsWith('RFC 3463'))).map((r: string) => e(r));
   return {

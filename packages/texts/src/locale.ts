@@ -1,5 +1,5 @@
 // BCP 47 negotiation over the locales the build compiled: `vi-VN` → `vi` → `en`.
-import { ProtocodesError } from '@protocodes/core';
+import { ProtocodesError } from '@protocodes/core/runtime';
 
 export class InvalidLocaleError extends ProtocodesError {
   override name = 'InvalidLocaleError';

@@ -1,4 +1,4 @@
-import type { ProtocolTranslations } from '@protocodes/core';
+import type { ProtocolTranslations } from '@protocodes/core/runtime';
 
 export type Format = 'text' | 'markdown' | 'html';
 export const FORMATS: readonly Format[] = ['text', 'markdown', 'html'];
@@ -18,7 +18,8 @@ export interface LocaleInfo {
 /** The bulk of a locale, loaded on demand: its messages and its translations of each protocol. */
 export interface LocaleContent {
   readonly id: string;
-  readonly messages: { readonly escaped: Readonly<Record<string, object>>; readonly plain: Readonly<Record<string, object>> };
+  /** Each message as a precompiled spec, or as its text when it has no expressions. */
+  readonly messages: { readonly escaped: Readonly<Record<string, object | string>>; readonly plain: Readonly<Record<string, object | string>> };
   readonly protocols: Readonly<Record<string, ProtocolTranslations>>;
 }
 

@@ -13,7 +13,7 @@ import {
   type FactContrast,
   type ProtocolId,
   type ReplyCode,
-} from '@protocodes/core';
+} from '@protocodes/core/runtime';
 import { negotiateLocale } from './locale.js';
 import { looksEnhanced, MixedComparisonError, renderEnhancedComparison, renderEnhancedExplanation } from './enhanced.js';
 import type { Fallback, Format, RenderedText } from './model.js';

@@ -2,7 +2,7 @@
 // Each locale and escaping variant gets its own isolated environment (Handlebars.create()) with
 // its messages registered once as partials, so a render merges nothing and no helper is added.
 import HandlebarsRuntime from 'handlebars/runtime.js';
-import { ProtocodesError } from '@protocodes/core';
+import { ProtocodesError } from '@protocodes/core/runtime';
 import { bundle as english } from './generated/bundles/en.js';
 import { layouts as layoutSpecs } from './generated/layouts.js';
 import { locales } from './generated/locale-info.js';
@@ -21,7 +21,7 @@ const root = HandlebarsRuntime as unknown as Environment;
 export class LocaleNotLoadedError extends ProtocodesError {
   override name = 'LocaleNotLoadedError';
   constructor(readonly locale: string) {
-    super(`locale ${locale} is not loaded: await loadLocale('${locale}') from @protocodes/texts/lazy first, or import @protocodes/texts`);
+    super(`locale ${locale} is not loaded: await loadLocale('${locale}') from @protocodes/texts/lazy (or /on-demand) first, or import @protocodes/texts`);
   }
 }
 
@@ -76,8 +76,10 @@ export function templates(locale: string, variant: 'escaped' | 'plain'): LocaleT
     const messages: Record<string, Template> = {};
     const fallbacks: string[] = [];
     for (const [id, spec] of Object.entries(english)) {
-      if (!own[id]) fallbacks.push(id);
-      messages[id] = env.template(own[id] ?? spec);
+      const translated = Object.hasOwn(own, id);
+      if (!translated) fallbacks.push(id);
+      const source = translated ? own[id]! : spec;
+      messages[id] = typeof source === 'string' ? () => source : env.template(source);
       env.registerPartial(id, messages[id]);
     }
     const layouts = new Map(Object.entries(layoutSpecs).map(([id, spec]) => [id, env.template(spec)]));

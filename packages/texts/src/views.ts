@@ -1,6 +1,6 @@
 // Turns core's facts and a locale's translations into the flat values layouts print. Every
 // word a reader sees comes from the catalogue or from messages.yaml; nothing is worded here.
-import { factValues, findCode, getProtocol, outcomeOf, type CodeEntry, type ProtocolDefinition, type ProtocolId, type ProtocolTranslations } from '@protocodes/core';
+import { codeTitle, factValues, getProtocol, outcomeOf, type CodeEntry, type ProtocolDefinition, type ProtocolId, type ProtocolTranslations } from '@protocodes/core/runtime';
 import type { Format } from './model.js';
 import { bundle, templates } from './runtime.js';
 
@@ -224,8 +224,7 @@ function buildCodeView(protocol: ProtocolId, entry: CodeEntry, tools: LocaleTool
   ];
 
   const related = entry.related.map((code) => {
-    const other = findCode(protocol, code);
-    const otherTitle = translations?.codeTexts[code]?.title ?? other?.title ?? '';
+    const otherTitle = translations?.codeTexts[code]?.title ?? codeTitle(protocol, code) ?? '';
     return { code, title: e(otherTitle), href: e(`/${tools.locale}/${protocol}/${code}/`) };
   });
   // A vendor code no RFC defines is referenced by the vendor's own documentation.
