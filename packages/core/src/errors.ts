@@ -47,14 +47,18 @@ export class NotLoadedError extends ProtocodesError {
   override name = 'NotLoadedError';
   constructor(
     readonly protocol: string,
-    /** The codes to load (`554`, `5.7.1`); empty when the whole protocol is missing. */
+    /** The codes to load (`554`, `5.7.1`); empty when the whole protocol is missing, or for a list of every code. */
     readonly missing: readonly string[],
+    /** Set when every code was asked for (a list), which on demand means loading them all. */
+    readonly listing = false,
   ) {
     const what = missing.length ? `${protocol} ${missing.join(', ')}` : protocol;
     const codes = missing.length ? missing.map((code) => (/^\d+$/.test(code) ? code : `'${code}'`)).join(', ') : '…';
     super(
-      `not loaded yet: ${what}. Run await loadCodes('${protocol}', [${codes}]) from @protocodes/core/on-demand ` +
-        `(or @protocodes/texts/on-demand) first, or import @protocodes/core, which holds every code`,
+      listing
+        ? `listing every ${protocol} code needs every code loaded: import @protocodes/core, which holds them all, instead of an on-demand entry`
+        : `not loaded yet: ${what}. Run await loadCodes('${protocol}', [${codes}]) from @protocodes/core/on-demand ` +
+            `(or @protocodes/texts/on-demand) first, or import @protocodes/core, which holds every code`,
     );
   }
 }

@@ -23,7 +23,7 @@ export function findCodeIn(data: ProtocolData, input: unknown): CodeEntry | unde
 
 /** Every entry of a protocol; data held on demand must have loaded them all first. */
 function allEntries(data: ProtocolData): CodeEntry[] {
-  if (data.notLoaded?.codes.size) throw new NotLoadedError(data.protocol.id, [...data.notLoaded.codes].map(String));
+  if (data.notLoaded?.codes.size) throw new NotLoadedError(data.protocol.id, [], true);
   return Object.values(data.codes);
 }
 

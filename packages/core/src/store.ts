@@ -50,7 +50,6 @@ export function heldEnhancedTitle(id: string): string | undefined {
 }
 
 export function heldEnhancedEntries(): object[] {
-  if (enhanced === undefined) throw new NotLoadedError('smtp', []);
-  if (enhanced.notLoaded?.ids.size) throw new NotLoadedError('smtp', [...enhanced.notLoaded.ids]);
+  if (enhanced === undefined || enhanced.notLoaded?.ids.size) throw new NotLoadedError('smtp', [], true);
   return Object.values(enhanced.entries);
 }
