@@ -1,11 +1,12 @@
 // The full static build (--all) against its floor: writing the same number of files, of the same sizes,
-// with plain fs in the same run. Then a rebuild with nothing changed; then Hugo (Debian's hugo) on
-// generated Markdown pages of the same count and sizes.
+// with plain fs in the same run, on one thread and on one worker thread per core. Then a rebuild with
+// nothing changed; then Hugo (Debian's hugo, all cores) on generated Markdown pages of the same count
+// and sizes, against our build on all cores.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { buildSite } from '../dist/build.js';
+import { buildSite, buildSiteInParallel } from '../dist/build.js';
 import { median, printMachine, report } from '../../../bench/report.mjs';
 
 const config = { siteUrl: 'https://protocodes.example.org' };
@@ -33,14 +34,16 @@ function floor(where, reference, copies) {
   return { files: sources.length * copies, seconds };
 }
 
-function ours(where, copies) {
+const CORES = availableParallelism();
+
+async function ours(where, copies, threads = 1) {
   const out = join(mkdtempSync(join(where, 'protocodes-build-')), 'site');
   let files = 0;
   let bytes = 0;
   let pages = 0;
   const started = performance.now();
   for (let copy = 0; copy < copies; copy++) {
-    const result = buildSite({ outDir: join(out, String(copy)), config, all: true });
+    const result = await buildSiteInParallel({ outDir: join(out, String(copy)), config, all: true, threads });
     files += result.files;
     bytes += result.bytes;
     pages += result.pages;
@@ -56,11 +59,13 @@ printMachine();
 const places = existsSync('/dev/shm') ? [['/dev/shm', 'in memory (tmpfs)']] : [[tmpdir(), 'on disk (the OS temp folder; no /dev/shm here)']];
 for (const [where, label] of places) {
   // --all is already some 130,000 files with ten locales and three protocols: ten times that would not fit in memory here.
-  for (const [copies, rounds] of [[1, 3]]) {
+  for (const threads of [...new Set([1, CORES])]) {
+    const copies = 1;
+    const rounds = 3;
     const builds = [];
     const floors = [];
     for (let round = 0; round < rounds; round++) {
-      const build = ours(where, copies);
+      const build = await ours(where, copies, threads);
       floors.push(floor(where, join(build.out, '0'), copies));
       rmSync(dirname(build.out), { recursive: true, force: true });
       builds.push(build);
@@ -68,13 +73,14 @@ for (const [where, label] of places) {
     const build = { ...builds[0], seconds: median(builds.map((b) => b.seconds)) };
     const base = { ...floors[0], seconds: median(floors.map((f) => f.seconds)) };
     const rate = (n, s) => Math.round(n / s).toLocaleString('en');
-    console.log(`\n${label}, ${copies === 1 ? 'every route (--all)' : `${copies}× every route`}: ${build.files.toLocaleString('en')} files (${build.pages.toLocaleString('en')} HTML), ${(build.bytes / 1e6).toFixed(1)} MB; ${rounds === 1 ? 'one run each' : `median of ${rounds} alternating runs`}`);
-    console.log(`floor   plain fs writes of the same files   ${base.seconds.toFixed(2)} s   ${rate(base.files, base.seconds)} files/s`);
-    console.log(`build   protocodes static build             ${build.seconds.toFixed(2)} s   ${rate(build.files, build.seconds)} files/s`);
+    const cores = threads === 1 ? 'one core' : `${threads} cores (${threads} worker threads)`;
+    console.log(`\n${label}, every route (--all), ${cores}: ${build.files.toLocaleString('en')} files (${build.pages.toLocaleString('en')} HTML), ${(build.bytes / 1e6).toFixed(1)} MB; median of ${rounds} alternating runs`);
+    console.log(`floor   plain fs writes of the same files (one thread)   ${base.seconds.toFixed(2)} s   ${rate(base.files, base.seconds)} files/s`);
+    console.log(`build   protocodes static build, ${cores.padEnd(28)} ${build.seconds.toFixed(2)} s   ${rate(build.files, build.seconds)} files/s`);
     const ratio = build.seconds / base.seconds;
     console.log(`ratio   ${ratio.toFixed(2)} (target ≤ 2)`);
     report({
-      what: `static build, ${copies === 1 ? 'every route (--all)' : `${copies}× every route`}, ${where === '/dev/shm' ? 'tmpfs' : 'disk'}, one core (no worker threads yet)`,
+      what: `static build, every route (--all), ${where === '/dev/shm' ? 'tmpfs' : 'disk'}, ${cores}`,
       floor: `plain fs writes of the same ${base.files.toLocaleString('en')} files: ${base.seconds.toFixed(2)} s`,
       figure: `${build.seconds.toFixed(2)} s, ${rate(build.pages, build.seconds)} pages/s`,
       ratio: ratio.toFixed(2),
@@ -87,7 +93,7 @@ for (const [where, label] of places) {
 // A rebuild into the same folder: every page is rendered again and compared, none is written.
 {
   const where = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  const first = ours(where, 1);
+  const first = await ours(where, 1);
   const started = performance.now();
   const again = buildSite({ outDir: join(first.out, '0'), config, all: true });
   const seconds = (performance.now() - started) / 1000;
@@ -113,7 +119,7 @@ const HUGO_ROUNDS = Number(process.env.BENCH_HUGO_ROUNDS ?? 1);
     console.log('\nhugo is not installed (apt-get install hugo): the comparison with Hugo is skipped');
     report({ what: 'static build vs Hugo, same page count', floor: 'Hugo: not installed', figure: '—', target: '≥ 2× Hugo\'s pages/s', met: undefined });
   } else {
-    const build = ours(where, 1);
+    const build = await ours(where, 1);
     const htmlPages = files(join(build.out, '0')).filter((path) => path.endsWith('.html'));
     const site = mkdtempSync(join(where, 'protocodes-hugo-'));
     mkdirSync(join(site, 'content'), { recursive: true });
@@ -136,7 +142,7 @@ const HUGO_ROUNDS = Number(process.env.BENCH_HUGO_ROUNDS ?? 1);
       const run = spawnSync('hugo', ['--quiet', '--source', site, '--destination', join(site, `public-${round}`)], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`hugo failed: ${run.stderr}`);
       hugoRuns.push((performance.now() - started) / 1000);
-      const mine = ours(where, 1);
+      const mine = await ours(where, 1, CORES);
       ourRuns.push(mine.seconds);
       rmSync(dirname(mine.out), { recursive: true, force: true });
     }
@@ -146,12 +152,12 @@ const HUGO_ROUNDS = Number(process.env.BENCH_HUGO_ROUNDS ?? 1);
     const times = ourRate / hugoRate;
     console.log(`\n${htmlPages.length.toLocaleString('en')} pages; ${HUGO_ROUNDS === 1 ? 'one run each' : `median of ${HUGO_ROUNDS} alternating runs`}, ${where === '/dev/shm' ? 'tmpfs' : 'disk'}`);
     console.log(`floor   hugo (${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1]}) on Markdown pages of the same sizes   ${median(hugoRuns).toFixed(2)} s   ${Math.round(hugoRate).toLocaleString('en')} pages/s`);
-    console.log(`build   protocodes --all (one core)                          ${median(ourRuns).toFixed(2)} s   ${Math.round(ourRate).toLocaleString('en')} pages/s`);
+    console.log(`build   protocodes --all (${CORES} cores)                          ${median(ourRuns).toFixed(2)} s   ${Math.round(ourRate).toLocaleString('en')} pages/s`);
     console.log(`ratio   ${times.toFixed(2)}× Hugo's pages/s (target ≥ 2)`);
     report({
       what: 'static build vs Hugo, same page count and sizes, tmpfs',
       floor: `Hugo: ${Math.round(hugoRate).toLocaleString('en')} pages/s (all cores)`,
-      figure: `${Math.round(ourRate).toLocaleString('en')} pages/s (one core)`,
+      figure: `${Math.round(ourRate).toLocaleString('en')} pages/s (${CORES} cores)`,
       ratio: `${times.toFixed(2)}×`,
       target: '≥ 2× Hugo\'s pages/s',
       met: times >= 2,
